@@ -1,0 +1,3 @@
+"""Project-wide pytest fixtures: the shared test actors and the browser harness."""
+
+pytest_plugins = ["kansrijk.testing.actors"]

@@ -1,0 +1,37 @@
+"""How API clients authenticate: a personal token, or a browser session that passed 2FA."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, exceptions
+
+from .models import ApiToken, hash_token
+
+
+class ApiTokenAuthentication(authentication.TokenAuthentication):
+    """`Authorization: Token <key>` with a personal token made after a 2FA login."""
+
+    def authenticate_credentials(self, key):
+        token = (
+            ApiToken.objects.active()
+            .select_related("professional")
+            .filter(key_hash=hash_token(key))
+            .first()
+        )
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Ongeldige of ingetrokken API-token."))
+        if not token.professional.is_active:
+            raise exceptions.AuthenticationFailed(_("Dit account is gedeactiveerd."))
+        token.mark_used()
+        return token.professional, token
+
+
+class VerifiedSessionAuthentication(authentication.SessionAuthentication):
+    """A browser session counts only when its login passed the second factor."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user, auth = result
+        if not getattr(request._request.user, "is_verified", lambda: False)():
+            return None
+        return user, auth

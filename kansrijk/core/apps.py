@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.contrib.staticfiles.apps import StaticFilesConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "kansrijk.core"
+    label = "core"
+    verbose_name = _("Basis")
+
+    def ready(self) -> None:
+        from .navigation import register_area
+
+        register_area(label=_("Start"), url_name="core:home", order=0)
+
+
+class KansrijkStaticFilesConfig(StaticFilesConfig):
+    """Collect only what the browser needs from the front-end packages.
+
+    The Utrecht token package also ships an icon stylesheet that points at images it does not
+    contain, and source formats (SCSS, Less, JSON) that no page loads.
+    """
+
+    ignore_patterns = [
+        *StaticFilesConfig.ignore_patterns,
+        "background-image-icon.css",
+        "prince-xml.css",
+        "theme-prince-xml.css",
+        "*.scss",
+        "*.less",
+        "*.json",
+        "*.d.ts",
+        "*.cjs",
+        "*.mjs",
+    ]

@@ -1,0 +1,2 @@
+def active_coalition(request):
+    return {"active": getattr(request, "active", None)}

@@ -1,0 +1,1 @@
+"""Settings: one base module driven by environment variables, thin overlays per environment."""
