@@ -12,6 +12,15 @@ handler403 = "kansrijk.core.views.permission_denied"
 handler404 = "kansrijk.core.views.page_not_found"
 handler500 = "kansrijk.core.views.server_error"
 
+
+def _admin_login(request, extra_context=None):
+    """The admin has no login of its own: everyone logs in with two factors through kansrijk."""
+    return redirect_to_login(request.get_full_path())
+
+
+admin.site.login = login_not_required(_admin_login)
+
+
 urlpatterns = [
     path("", include("kansrijk.core.urls")),
     path("", include("kansrijk.access.urls")),
@@ -31,11 +40,3 @@ urlpatterns = [
 
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path("admin/", admin.site.urls))
-
-
-def _admin_login(request, extra_context=None):
-    """The admin has no login of its own: everyone logs in with two factors through kansrijk."""
-    return redirect_to_login(request.get_full_path())
-
-
-admin.site.login = login_not_required(_admin_login)

@@ -19,14 +19,18 @@ class KansrijkFormRenderer(TemplatesSetting):
 
 
 class StyledBoundField(forms.BoundField):
-    """Links an invalid field to its error message, so a screen reader reads both."""
+    """Marks an invalid field in the Utrecht style.
+
+    Django links the field to its error message (`aria-describedby="<id>_error"`) and sets
+    `aria-invalid`; the field template renders the message under that id.
+    """
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if self.errors:
-            described = attrs.get("aria-describedby", "")
-            attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
-            attrs["class"] = f"{attrs.get('class', '')} utrecht-textbox--invalid".strip()
+            widget = widget or self.field.widget
+            base = attrs.get("class", widget.attrs.get("class", ""))
+            attrs["class"] = f"{base} utrecht-textbox--invalid".strip()
         return attrs
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "health_check",
     "kansrijk.core",
     "kansrijk.organisations",
     "kansrijk.access",
@@ -69,10 +70,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "kansrijk.access.middleware.IdleSessionTimeoutMiddleware",
     "kansrijk.access.middleware.TwoFactorRequiredMiddleware",
     "kansrijk.organisations.middleware.ActiveCoalitionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -189,6 +190,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API van kansrijk: samenwerking Kansrijke Start in de eerste 1000 dagen.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 

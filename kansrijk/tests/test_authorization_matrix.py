@@ -1,0 +1,133 @@
+"""Every URL of the project, for every actor, gives exactly the outcome the policy allows.
+
+The matrix below has one row per named URL pattern. A URL without a row fails
+`test_every_url_has_a_row`, so nothing new can slip in unguarded. Outcomes are status codes,
+or LOGIN for "sent to the login page". Paths are built from the row's kwargs, which are
+computed from the shared cast (kansrijk/testing/actors.py).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kansrijk.access.services import api_token_create
+from kansrijk.testing.actors import Cast, logged_in_client
+
+LOGIN = "login"
+ACTORS = [
+    "anonymous",
+    "case_director",
+    "care_team_member",
+    "outsider",
+    "other_coalition_professional",
+    "coordinator",
+    "analyst",
+    "administrator",
+]
+PROFESSIONALS = ["case_director", "care_team_member", "outsider", "other_coalition_professional"]
+
+
+@dataclass
+class Row:
+    expect: dict[str, object]
+    method: str = "get"
+    kwargs: Callable[[Cast], dict] = field(default=lambda cast: {})
+    data: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)
+
+
+def everyone(outcome, *, anonymous=LOGIN, **overrides) -> dict[str, object]:
+    expect = {actor: outcome for actor in ACTORS}
+    expect["anonymous"] = anonymous
+    expect.update(overrides)
+    return expect
+
+
+def only(allowed: list[str], outcome=200, *, others=403, anonymous=LOGIN) -> dict[str, object]:
+    expect = {actor: (outcome if actor in allowed else others) for actor in ACTORS}
+    expect["anonymous"] = anonymous
+    return expect
+
+
+def _token_of_case_director(cast: Cast) -> dict:
+    token, _key = api_token_create(professional=cast.case_director, name="koppeling")
+    return {"pk": token.pk}
+
+
+MATRIX: dict[str, Row] = {
+    "core:home": Row(everyone(200)),
+    # The login pages are public; a logged-in professional is sent on to the start page.
+    "access:login": Row(everyone(302, anonymous=200)),
+    "access:login_verify": Row(everyone(302, anonymous=302)),
+    "access:totp_setup": Row(everyone(302, anonymous=302)),
+    "access:logout": Row(everyone(302, anonymous=302), method="post"),
+    "access:account": Row(everyone(200)),
+    "access:password_change": Row(everyone(200)),
+    # Only the owner can revoke a token; to anyone else it does not exist.
+    "access:api_token_revoke": Row(
+        everyone(404, case_director=200), kwargs=_token_of_case_director
+    ),
+    "organisations:switch_coalition": Row(
+        everyone(302, anonymous=LOGIN), method="post", data={"coalition": "0"}
+    ),
+    "set_language": Row(everyone(302, anonymous=302), method="post", data={"language": "en"}),
+    "healthz": Row(everyone(200, anonymous=200)),
+    # The API answers 401 instead of redirecting.
+    "api:schema": Row(everyone(200, anonymous=401)),
+    "api:me": Row(everyone(200, anonymous=401)),
+    # Django admin: none of the cast is staff; admin sends them to its (our) login.
+    "admin:index": Row(everyone(302, anonymous=302)),
+}
+
+# Django admin guards every one of its views with `admin_site.admin_view`; its index stands
+# for all of them.
+COVERED_BY_PREFIX = ("admin:",)
+
+
+def _named_patterns(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _named_patterns(pattern, namespace)
+        elif isinstance(pattern, URLPattern):
+            names.add(f"{prefix}{pattern.name or pattern.pattern}")
+    return names
+
+
+def test_every_url_has_a_row():
+    missing = {
+        name
+        for name in _named_patterns()
+        if name not in MATRIX and not name.startswith(COVERED_BY_PREFIX)
+    }
+    assert not missing, f"URLs without a row in the authorization matrix: {sorted(missing)}"
+    stale = set(MATRIX) - _named_patterns()
+    assert not stale, f"Rows for URLs that no longer exist: {sorted(stale)}"
+
+
+def _client_for(actor: str, cast: Cast) -> Client:
+    if actor == "anonymous":
+        return Client()
+    return logged_in_client(getattr(cast, actor))
+
+
+def _outcome(response) -> object:
+    if response.status_code == 302 and "/inloggen/?next=" in response.get("Location", ""):
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_actor_gets_exactly_what_the_policy_allows(url_name, cast):
+    row = MATRIX[url_name]
+    path = reverse(url_name, kwargs=row.kwargs(cast))
+    outcomes = {}
+    for actor in ACTORS:
+        client = _client_for(actor, cast)
+        response = getattr(client, row.method)(path, data=row.data, headers=row.headers)
+        outcomes[actor] = _outcome(response)
+    assert outcomes == row.expect
