@@ -5,26 +5,32 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install serve lint format benchmark clean
+.PHONY: demo serve test install lint format clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(PYTHON) -m venv $(VENV) || (rm -rf $(VENV) && python3 -m venv $(VENV))
+	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the package lists change.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# npm ci writes node_modules/.package-lock.json; touch it so that make sees it as new.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
+# Safe to run again: migrations and demo data only add what is missing.
 demo: install
-	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -1,6 +1,8 @@
 """How API clients authenticate: a personal token, or a browser session that passed 2FA."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken, hash_token
@@ -35,3 +37,14 @@ class VerifiedSessionAuthentication(authentication.SessionAuthentication):
         if not getattr(request._request.user, "is_verified", lambda: False)():
             return None
         return user, auth
+
+
+class VerifiedSessionScheme(OpenApiAuthenticationExtension):
+    """Describes the verified session in the OpenAPI schema (drf-spectacular knows only
+    Django's own SessionAuthentication, not subclasses of it)."""
+
+    target_class = VerifiedSessionAuthentication
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME}

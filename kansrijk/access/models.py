@@ -59,3 +59,201 @@ class ApiToken(models.Model):
         if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+
+# --- Break-the-glass and the NEN 7513 access log --------------------------------------------
+#
+# Both point at a family through the lazy reference "families.Family": `access` is a lower
+# app than `families` and never imports it (DESIGN.md section 2).
+
+FAMILY_MODEL = "families.Family"
+
+
+def break_the_glass_hours() -> int:
+    return getattr(settings, "BREAK_THE_GLASS_HOURS", 3)
+
+
+class BreakTheGlassReason(models.TextChoices):
+    ACUTE_CARE = "acute_care", _("Acute zorgsituatie")
+    CHILD_SAFETY = "child_safety", _("Zorg over de veiligheid van het kind")
+    COVERING = "covering", _("Waarneming voor een collega uit het zorgteam")
+    CARE_TEAM_UNREACHABLE = "unreachable", _("Zorgteam niet bereikbaar")
+    OTHER = "other", _("Anders")
+
+
+class BreakTheGlassQuerySet(models.QuerySet):
+    def active(self, at=None):
+        at = at or timezone.now()
+        return self.filter(started_at__lte=at, expires_at__gt=at)
+
+    def unreviewed(self):
+        return self.filter(reviewed_at__isnull=True)
+
+
+class BreakTheGlass(models.Model):
+    """Emergency access to one family, for a limited time, with a reason (as DHIS2 Tracker).
+
+    Access lasts `BREAK_THE_GLASS_HOURS` (default 3). Every use is reported and reviewed.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="broken_glasses",
+        verbose_name=_("professional"),
+    )
+    family = models.ForeignKey(
+        FAMILY_MODEL,
+        on_delete=models.PROTECT,
+        related_name="broken_glasses",
+        verbose_name=_("gezin"),
+    )
+    coalition = models.ForeignKey(
+        "organisations.Coalition", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(_("reden"), max_length=20, choices=BreakTheGlassReason.choices)
+    explanation = models.TextField(_("toelichting"))
+    started_at = models.DateTimeField(_("gestart op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+    )
+    review_note = models.TextField(_("beoordeling"), blank=True)
+
+    objects = BreakTheGlassQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "family", "expires_at"]),
+            models.Index(fields=["coalition", "-started_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("started_at")),
+                name="break_the_glass_expires_after_start",
+            )
+        ]
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegangen")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_reason_display()} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.started_at <= timezone.now() < self.expires_at
+
+
+class AccessLogIsAppendOnly(Exception):
+    """The NEN 7513 access log is never changed or deleted through the application."""
+
+
+class AccessEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AccessLogIsAppendOnly("Het toegangslog kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise AccessLogIsAppendOnly("Het toegangslog kan niet worden verwijderd.")
+
+    def for_family(self, family):
+        return self.filter(family=family)
+
+    def authorised(self):
+        return self.filter(authorisation=True)
+
+
+class AccessEvent(models.Model):
+    """One access to family data, as NEN 7513 asks: what, when, whose data, who, from where,
+    on what ground, and the four checks.
+
+    Append-only: `save()` refuses to change a stored row and `delete()` refuses, on the model
+    and on querysets. The user's organisation and discipline are copied as text, so the log
+    still says who acted in which capacity after memberships change. Kept five years.
+
+    Designed for monthly partitioning on PostgreSQL: no table points at this one, rows are
+    never updated, and reports always bound their query by `timestamp`.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "C", _("aangemaakt")
+        READ = "R", _("ingezien")
+        UPDATE = "U", _("gewijzigd")
+        DELETE = "D", _("verwijderd")
+        EXPORT = "E", _("geëxporteerd")
+        PRINT = "P", _("afgedrukt")
+        SEARCH = "S", _("gezocht")
+
+    timestamp = models.DateTimeField(_("tijdstip"), default=None, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="access_events",
+        verbose_name=_("gebruiker"),
+    )
+    user_display = models.CharField(_("naam gebruiker"), max_length=160)
+    organisation = models.CharField(_("organisatie"), max_length=160, blank=True)
+    discipline = models.CharField(_("discipline"), max_length=60, blank=True)
+    on_behalf_of = models.CharField(_("namens"), max_length=160, blank=True)
+    coalition = models.ForeignKey(
+        "organisations.Coalition",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("coalitie"),
+    )
+    # Empty for a search over several families.
+    family = models.ForeignKey(
+        FAMILY_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_events",
+        verbose_name=_("gezin"),
+    )
+    persons = models.JSONField(_("betrokken personen"), default=list, blank=True)
+    action = models.CharField(_("handeling"), max_length=1, choices=Action.choices)
+    detail = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser / programma"), max_length=300, blank=True)
+    session_hash = models.CharField(_("sessie (hash)"), max_length=64, blank=True)
+    ground = models.CharField(_("grondslag"), max_length=30, blank=True)
+    ground_detail = models.CharField(_("toelichting grondslag"), max_length=300, blank=True)
+    authorisation = models.BooleanField(_("geautoriseerd"))
+    treatment_relationship = models.BooleanField(_("behandelrelatie"))
+    consent = models.BooleanField(_("toestemming"))
+    emergency = models.BooleanField(_("noodtoegang"))
+
+    objects = AccessEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-timestamp", "-id"]
+        indexes = [
+            models.Index(fields=["family", "-timestamp"]),
+            models.Index(fields=["user", "-timestamp"]),
+            models.Index(fields=["coalition", "-timestamp"]),
+        ]
+        verbose_name = _("toegangsgebeurtenis")
+        verbose_name_plural = _("toegangslog")
+
+    def __str__(self) -> str:
+        return f"{self.timestamp:%Y-%m-%dT%H:%M:%S} {self.user_display} {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AccessLogIsAppendOnly("Het toegangslog kan niet worden gewijzigd.")
+        if self.timestamp is None:
+            # NEN 7513 asks for the time to the second.
+            self.timestamp = timezone.now().replace(microsecond=0)
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AccessLogIsAppendOnly("Het toegangslog kan niet worden verwijderd.")

@@ -166,3 +166,125 @@ def api_token_revoke(*, professional: Professional, token: ApiToken, request=Non
         summary=f"API-token '{token.name}' ingetrokken door {professional.username}",
         request=request,
     )
+
+
+# --- NEN 7513 access log and break-the-glass (issue 4) --------------------------------------
+
+
+def access_event_record(
+    *,
+    user: Professional,
+    action: str,
+    authorisation: bool,
+    treatment_relationship: bool,
+    consent: bool,
+    emergency: bool,
+    family=None,
+    coalition=None,
+    persons=(),
+    ground: str = "",
+    ground_detail: str = "",
+    on_behalf_of: str = "",
+    detail: str = "",
+    request=None,
+):
+    """Append one access event in the caller's transaction (see `AccessEvent`).
+
+    The user's organisation and discipline are those of their current membership in the
+    family's coalition, copied as text; the access point is read from `request`.
+    """
+    import hashlib
+
+    from kansrijk.organisations.models import Membership
+
+    from .models import AccessEvent
+
+    coalition_id = family.coalition_id if family is not None else getattr(coalition, "pk", None)
+    membership = (
+        Membership.objects.current()
+        .filter(professional=user, coalition_id=coalition_id)
+        .select_related("organisation")
+        .order_by("-is_professional", "pk")
+        .first()
+        if coalition_id
+        else None
+    )
+    session_key = getattr(getattr(request, "session", None), "session_key", None) or ""
+    meta = getattr(request, "META", {}) if request is not None else {}
+    return AccessEvent.objects.create(
+        user=user,
+        user_display=f"{user.get_full_name() or user.username} ({user.username})"[:160],
+        organisation=membership.organisation.name if membership else "",
+        discipline=membership.get_discipline_display() if membership else "",
+        on_behalf_of=on_behalf_of[:160],
+        coalition_id=coalition_id,
+        family=family,
+        persons=sorted({int(pk) for pk in persons}),
+        action=action,
+        detail=detail[:300],
+        ip_address=meta.get("REMOTE_ADDR") or None,
+        user_agent=(meta.get("HTTP_USER_AGENT") or "")[:300],
+        session_hash=hashlib.sha256(session_key.encode()).hexdigest() if session_key else "",
+        ground=ground,
+        ground_detail=ground_detail[:300],
+        authorisation=authorisation,
+        treatment_relationship=treatment_relationship,
+        consent=consent,
+        emergency=emergency,
+    )
+
+
+@transaction.atomic
+def break_the_glass_start(
+    *, user: Professional, family_pk: int, reason: str, explanation: str, request=None
+):
+    """Give `user` emergency access to one family of their own coalition for a few hours.
+
+    Only a professional of the family's coalition can break the glass; for anyone else the
+    family is "not found", as everywhere. A reason from the list and an explanation are
+    required (Dutch messages). Notifying the case director and the coordinators is done by
+    the caller once notifications exist (issue 4).
+    """
+    from datetime import timedelta
+
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    from .models import FAMILY_MODEL, BreakTheGlass, BreakTheGlassReason, break_the_glass_hours
+    from .policy import NOT_FOUND_MESSAGE, professional_coalition_ids
+
+    errors = {}
+    if reason not in BreakTheGlassReason.values:
+        errors["reason"] = _("Kies een reden voor de noodtoegang.")
+    if len((explanation or "").strip()) < 10:
+        errors["explanation"] = _("Licht in minstens één zin toe waarom u noodtoegang nodig hebt.")
+    if errors:
+        raise ValidationError(errors)
+    family = (
+        apps.get_model(FAMILY_MODEL)
+        .objects.filter(pk=family_pk, coalition_id__in=professional_coalition_ids(user))
+        .first()
+    )
+    if family is None:
+        raise Http404(NOT_FOUND_MESSAGE)
+    now = timezone.now()
+    glass = BreakTheGlass.objects.create(
+        user=user,
+        family=family,
+        coalition_id=family.coalition_id,
+        reason=reason,
+        explanation=explanation.strip(),
+        started_at=now,
+        expires_at=now + timedelta(hours=break_the_glass_hours()),
+    )
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.SECURITY,
+        obj=glass,
+        coalition=family.coalition,
+        summary=f"Noodtoegang gestart door {user.username}: {glass.get_reason_display()}",
+        request=request,
+    )
+    return glass

@@ -19,8 +19,6 @@ from .forms import ApiTokenForm, LoginForm, PasswordChangeForm, TokenForm
 from .middleware import allowed_with_temporary_password
 from .models import ApiToken
 
-NEW_TOKEN_SESSION_KEY = "new_api_token"
-
 
 def _safe_next(request, fallback: str = "core:home"):
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -162,22 +160,24 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 password_change = allowed_with_temporary_password(PasswordChangeView.as_view())
 
 
+@never_cache
 def account(request):
-    tokens = ApiToken.objects.filter(professional=request.user)
+    """The account page; a new token's key is shown once, in the answer to the POST that made
+    it. It is never put in the session or anywhere else, so only its hash is stored."""
     form = ApiTokenForm(request.POST if request.method == "POST" else None)
+    new_token_key = None
     if request.method == "POST" and form.is_valid():
-        _token, key = services.api_token_create(
+        _token, new_token_key = services.api_token_create(
             professional=request.user, name=form.cleaned_data["name"], request=request
         )
-        request.session[NEW_TOKEN_SESSION_KEY] = key
-        return redirect("access:account")
+        form = ApiTokenForm()
     return render(
         request,
         "access/account.html",
         {
             "form": form,
-            "tokens": tokens,
-            "new_token_key": request.session.pop(NEW_TOKEN_SESSION_KEY, None),
+            "tokens": ApiToken.objects.filter(professional=request.user),
+            "new_token_key": new_token_key,
             "memberships": request.user.memberships.current().select_related(
                 "organisation", "coalition"
             ),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    default = True
     name = "kansrijk.core"
     label = "core"
     verbose_name = _("Basis")

@@ -59,7 +59,10 @@ INSTALLED_APPS = [
     "kansrijk.core",
     "kansrijk.organisations",
     "kansrijk.access",
+    "kansrijk.families",
 ]
+# Break-the-glass: how long emergency access to one family lasts.
+BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -40,7 +40,7 @@ class Row:
 
 
 def everyone(outcome, *, anonymous=LOGIN, **overrides) -> dict[str, object]:
-    expect = {actor: outcome for actor in ACTORS}
+    expect = dict.fromkeys(ACTORS, outcome)
     expect["anonymous"] = anonymous
     expect.update(overrides)
     return expect
@@ -50,6 +50,18 @@ def only(allowed: list[str], outcome=200, *, others=403, anonymous=LOGIN) -> dic
     expect = {actor: (outcome if actor in allowed else others) for actor in ACTORS}
     expect["anonymous"] = anonymous
     return expect
+
+
+def _organisation_of_coalition(cast: Cast) -> dict:
+    return {"pk": cast.case_director.memberships.get().organisation_id}
+
+
+def _membership_in_coalition(cast: Cast) -> dict:
+    return {"pk": cast.case_director.memberships.get().pk}
+
+
+def _professional_in_coalition(cast: Cast) -> dict:
+    return {"pk": cast.case_director.pk}
 
 
 def _token_of_case_director(cast: Cast) -> dict:
@@ -78,6 +90,38 @@ MATRIX: dict[str, Row] = {
     # The API answers 401 instead of redirecting.
     "api:schema": Row(everyone(200, anonymous=401)),
     "api:me": Row(everyone(200, anonymous=401)),
+    # Management ("Beheer"): coordinators manage their coalition's organisations and
+    # memberships; administrators manage accounts; both see the administrative audit trail.
+    "organisations:manage": Row(only(["coordinator", "administrator"])),
+    "organisations:audit_trail": Row(only(["coordinator", "administrator"])),
+    # Shows a temporary password once; with none waiting it sends managers back to Beheer.
+    "organisations:temporary_password": Row(only(["coordinator", "administrator"], 302)),
+    "organisations:organisation_list": Row(only(["coordinator"])),
+    "organisations:organisation_create": Row(only(["coordinator"])),
+    "organisations:organisation_edit": Row(
+        only(["coordinator"]), kwargs=_organisation_of_coalition
+    ),
+    "organisations:organisation_status": Row(
+        only(["coordinator"]), kwargs=_organisation_of_coalition
+    ),
+    "organisations:membership_list": Row(only(["coordinator"])),
+    "organisations:membership_add": Row(only(["coordinator"])),
+    "organisations:membership_edit": Row(only(["coordinator"]), kwargs=_membership_in_coalition),
+    "organisations:membership_end": Row(only(["coordinator"]), kwargs=_membership_in_coalition),
+    "organisations:professional_list": Row(only(["administrator"])),
+    "organisations:professional_create": Row(only(["administrator"])),
+    "organisations:professional_detail": Row(
+        only(["administrator"]), kwargs=_professional_in_coalition
+    ),
+    "organisations:professional_status": Row(
+        only(["administrator"]), kwargs=_professional_in_coalition
+    ),
+    "organisations:professional_password": Row(
+        only(["administrator"]), kwargs=_professional_in_coalition
+    ),
+    "organisations:professional_second_factor": Row(
+        only(["administrator"]), kwargs=_professional_in_coalition
+    ),
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }

@@ -1,0 +1,261 @@
+"""The access policy: who may see which family, and on what ground.
+
+The rules, in plain words (DESIGN.md section 5):
+
+1. A professional sees a family only on a *ground*. Grounds are registered by the apps that
+   create them, when Django starts (`register_ground` in `AppConfig.ready`):
+   - "care team" (registered by `families`): the professional is a current member of the
+     family's care team;
+   - "break-the-glass" (owned by `access`, registered below): the professional started
+     emergency access to this family with a reason, less than `BREAK_THE_GLASS_HOURS`
+     (default 3) ago;
+   - later "MDO" (registered by `mdo`): participant of a meeting where the family is on the
+     agenda by name, only with consent for named discussion.
+   When several grounds hold, the ordinary one (lowest `order`) is the one logged.
+2. Every ground holds only inside the family's own coalition: the professional needs a
+   current membership *as professional* in that coalition. Another coalition's professionals
+   see nothing of this coalition, whatever ground they might otherwise have.
+3. Roles give no family data: coordinators, analysts and administrators see a family only on
+   the same grounds as anyone else, and a membership without the professional role gives
+   none. Inactive accounts see nothing.
+4. Someone without access gets "not found" (HTTP 404), never "forbidden", so that the answer
+   does not reveal whether the family exists.
+5. Every access to one family through `get_family_for_user` writes a NEN 7513 access event
+   in the caller's transaction, with the ground and the four checks (authorisation,
+   treatment relationship, consent, emergency); refused attempts are logged too, with
+   authorisation false.
+
+`access` must not import `families`: the family model is looked up by its label.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.organisations.models import Membership
+
+from .models import FAMILY_MODEL, BreakTheGlass
+
+NOT_FOUND_MESSAGE = _("Niet gevonden of geen toegang.")
+
+
+@dataclass(frozen=True)
+class Ground:
+    """One reason why a professional may see a family.
+
+    `condition(user)` returns a filter over families (a `Q` or an `Exists`) that is true for
+    the families `user` may see on this ground now. `consent(family)` says whether the
+    family's consent for this ground is in force (for the log's consent check), and
+    `detail(user, family)` gives text for the log, such as a break-the-glass reason.
+    A lower `order` is preferred when several grounds hold (the care team before
+    break-the-glass), so the log names the ordinary ground whenever there is one.
+    """
+
+    code: str
+    label: str
+    condition: Callable[[object], Q | Exists]
+    treatment_relationship: bool
+    order: int = 50
+    emergency: bool = False
+    consent: Callable[[object], bool] | None = None
+    detail: Callable[[object, object], str] | None = None
+
+
+_grounds: dict[str, Ground] = {}
+
+
+def register_ground(ground: Ground) -> None:
+    """Add (or replace, on a reload) a ground; called from `AppConfig.ready`."""
+    _grounds[ground.code] = ground
+    ordered = sorted(_grounds.values(), key=lambda g: (g.order, g.code))
+    _grounds.clear()
+    _grounds.update((g.code, g) for g in ordered)
+
+
+def registered_grounds() -> list[Ground]:
+    return list(_grounds.values())
+
+
+def family_model():
+    return apps.get_model(FAMILY_MODEL)
+
+
+def professional_coalition_ids(user) -> QuerySet:
+    """Coalitions where `user` works as a professional now (rule 2 and 3)."""
+    return (
+        Membership.objects.current()
+        .filter(professional=user, is_professional=True)
+        .values("coalition_id")
+    )
+
+
+def _may_see_any(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active and user.pk)
+
+
+def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = None) -> QuerySet:
+    """The families `user` may see now, optionally only those of `coalition`.
+
+    One query however many grounds: each ground is an `EXISTS` subquery, OR-ed together.
+    """
+    queryset = family_model().objects.all() if queryset is None else queryset
+    if not _may_see_any(user) or not _grounds:
+        return queryset.none()
+    queryset = queryset.filter(coalition_id__in=professional_coalition_ids(user))
+    if coalition is not None:
+        queryset = queryset.filter(coalition=coalition)
+    any_ground = Q()
+    for ground in _grounds.values():
+        any_ground |= Q(ground.condition(user))
+    return queryset.filter(any_ground)
+
+
+@dataclass(frozen=True)
+class AccessDecision:
+    ground: Ground | None
+    consent: bool = False
+    detail: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return self.ground is not None
+
+
+def decide(user, family) -> AccessDecision:
+    """On which ground (the first registered that holds) `user` may see `family` now."""
+    if not _may_see_any(user):
+        return AccessDecision(ground=None)
+    annotations = {
+        f"_ground_{code}": ExpressionWrapper(Q(g.condition(user)), output_field=BooleanField())
+        for code, g in _grounds.items()
+    }
+    row = (
+        family_model()
+        .objects.filter(pk=family.pk, coalition_id__in=professional_coalition_ids(user))
+        .annotate(**annotations)
+        .values(*annotations)
+        .first()
+    )
+    for code, ground in _grounds.items():
+        if row and row[f"_ground_{code}"]:
+            return AccessDecision(
+                ground=ground,
+                consent=bool(ground.consent and ground.consent(family)),
+                detail=ground.detail(user, family) if ground.detail else "",
+            )
+    return AccessDecision(ground=None)
+
+
+def get_family_for_user(
+    user,
+    pk,
+    action: str,
+    *,
+    request=None,
+    coalition=None,
+    lock: bool = False,
+    persons: Iterable[int] = (),
+    detail: str = "",
+):
+    """The family `pk` if `user` may see it, after logging the access; otherwise `Http404`.
+
+    `lock=True` takes a row lock (`select_for_update`) for a service that is about to
+    change the family, so call it inside `transaction.atomic()`.
+    """
+    from .services import access_event_record
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404(NOT_FOUND_MESSAGE) from None
+    queryset = families_visible_to(user, coalition=coalition)
+    if lock:
+        queryset = queryset.select_for_update()
+    family = queryset.filter(pk=pk).first()
+    if family is None:
+        _log_refused(user, pk, action, request=request)
+        raise Http404(NOT_FOUND_MESSAGE)
+    decision = decide(user, family)
+    access_event_record(
+        user=user,
+        action=action,
+        family=family,
+        persons=persons,
+        ground=decision.ground.code,
+        ground_detail=decision.detail,
+        authorisation=True,
+        treatment_relationship=decision.ground.treatment_relationship,
+        consent=decision.consent,
+        emergency=decision.ground.emergency,
+        detail=detail,
+        request=request,
+    )
+    return family
+
+
+def _log_refused(user, pk: int, action: str, *, request) -> None:
+    """Log a refused attempt on an existing family (nothing is logged for a made-up number)."""
+    if not _may_see_any(user):
+        return
+    from .services import access_event_record
+
+    family = family_model().objects.filter(pk=pk).first()
+    if family is None:
+        return
+    access_event_record(
+        user=user,
+        action=action,
+        family=family,
+        authorisation=False,
+        treatment_relationship=False,
+        consent=False,
+        emergency=False,
+        detail=str(_("Geweigerd: geen grondslag voor toegang")),
+        request=request,
+    )
+
+
+# --- Break-the-glass, owned by `access` -----------------------------------------------------
+
+
+def _break_the_glass_condition(user):
+    return Exists(
+        BreakTheGlass.objects.active().filter(
+            user=user, family=OuterRef("pk"), coalition=OuterRef("coalition")
+        )
+    )
+
+
+def _break_the_glass_detail(user, family) -> str:
+    glass = BreakTheGlass.objects.active().filter(user=user, family=family).first()
+    if glass is None:  # expired between the check and now
+        return ""
+    return f"{glass.get_reason_display()}: {glass.explanation}"[:300]
+
+
+BREAK_THE_GLASS = Ground(
+    code="break_the_glass",
+    label=_("Noodtoegang (break-the-glass)"),
+    condition=_break_the_glass_condition,
+    treatment_relationship=False,
+    emergency=True,
+    detail=_break_the_glass_detail,
+    order=90,
+)
+
+
+def active_break_the_glass(user, family) -> BreakTheGlass | None:
+    """The user's running emergency access to `family`, for the banner on the file."""
+    if not _may_see_any(user):
+        return None
+    return (
+        BreakTheGlass.objects.active(timezone.now())
+        .filter(user=user, family=family)
+        .order_by("-expires_at")
+        .first()
+    )

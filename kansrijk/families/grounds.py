@@ -1,0 +1,37 @@
+"""The "care team" ground of the access policy, registered by this app at start-up."""
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.access.policy import Ground, register_ground
+
+CARE_TEAM = "care_team"
+
+
+def _on_care_team(user):
+    from .models import CareTeamMember
+
+    return Exists(
+        CareTeamMember.objects.current().filter(
+            family=OuterRef("pk"), coalition=OuterRef("coalition"), professional=user
+        )
+    )
+
+
+def _care_team_consent(family) -> bool:
+    from .models import ConsentPurpose
+
+    return family.consents.given().filter(purpose=ConsentPurpose.CARE_TEAM).exists()
+
+
+def register_care_team_ground() -> None:
+    register_ground(
+        Ground(
+            code=CARE_TEAM,
+            label=_("Lid van het zorgteam"),
+            condition=_on_care_team,
+            treatment_relationship=True,
+            consent=_care_team_consent,
+            order=10,
+        )
+    )

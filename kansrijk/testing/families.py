@@ -1,0 +1,40 @@
+"""A family of the shared cast, for authorization tests of family data.
+
+`cast_family` is a family of the cast's first coalition, opened by the case director, with
+the care-team member on its care team. Everyone else in the cast is off the care team.
+"""
+
+import pytest
+
+from kansrijk.families.models import Family
+from kansrijk.families.services import care_team_member_add, family_create
+from kansrijk.testing.actors import Cast
+
+FAMILY_DATA = {
+    "postcode": "1234 AB",
+    "main_language": "Nederlands",
+    "insurance_kind": "basis",
+    "strengths": "Moeder heeft een steunend netwerk.",
+}
+
+
+def make_family(cast: Cast, **data) -> Family:
+    """A family opened by the case director, with the care-team member on its team."""
+    family = family_create(
+        actor=cast.case_director,
+        municipality=cast.coalition.municipalities.get(),
+        data={**FAMILY_DATA, **data},
+        role_in_family="casusregisseur",
+    )
+    care_team_member_add(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        professional=cast.care_team_member,
+        role_in_family="jeugdverpleegkundige",
+    )
+    return Family.objects.get(pk=family.pk)
+
+
+@pytest.fixture
+def cast_family(cast) -> Family:
+    return make_family(cast)
