@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo serve test install lint format clean
+.PHONY: demo serve test install lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || (rm -rf $(VENV) && python3 -m venv $(VENV))
@@ -43,6 +43,11 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Refresh the English catalogue after changing texts; Dutch is the source language.
+messages: install
+	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
+	$(MANAGE) compilemessages -l en -l nl --ignore '.venv/*' --ignore 'node_modules/*'
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

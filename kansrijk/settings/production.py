@@ -6,11 +6,17 @@ Required: KANSRIJK_SECRET_KEY, KANSRIJK_ALLOWED_HOSTS, DATABASE_URL.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int
+from .base import SECRET_KEY, env, env_bool, env_int
 
 if SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "KANSRIJK_SECRET_KEY must be set to a random value of 50+ characters."
+    )
+
+if not env("ALLOWED_HOSTS"):
+    raise ImproperlyConfigured(
+        "KANSRIJK_ALLOWED_HOSTS must name the host names kansrijk is served on, e.g. "
+        "kansrijk.example.nl."
     )
 
 DEBUG = False

@@ -68,3 +68,10 @@ def test_production_refuses_a_short_secret_key():
     result = manage("check", environment=environment)
     assert result.returncode != 0
     assert "KANSRIJK_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    environment = production_environment(KANSRIJK_SECRET_KEY=random_secret_key())
+    result = manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "KANSRIJK_ALLOWED_HOSTS" in result.stderr
