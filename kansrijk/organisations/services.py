@@ -110,22 +110,15 @@ def organisation_set_active(
     request=None,
 ) -> Organisation:
     """(De)activate an organisation; nothing is deleted, memberships stop counting as current."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if organisation.is_active == is_active:
-        return organisation
-    organisation.is_active = is_active
-    organisation.save(update_fields=["is_active"])
-    verb = "geheractiveerd" if is_active else "gedeactiveerd"
-    audit_record(
-        actor=actor,
+    return _set_active(
+        organisation,
+        is_active,
         action=AuditEvent.Action.UPDATE,
-        obj=organisation,
+        summary=f"Organisatie '{organisation.name}'",
+        actor=actor,
         coalition=coalition,
-        changes={"is_active": [not is_active, is_active]},
-        summary=f"Organisatie '{organisation.name}' {verb}",
         request=request,
     )
-    return organisation
 
 
 # --- Accounts -----------------------------------------------------------------------------
@@ -201,22 +194,35 @@ def professional_set_active(
     """(De)activate an account. Nobody deactivates themselves: they would lock themselves out."""
     if professional.pk == actor.pk and not is_active:
         raise ValidationError(_("Je kunt je eigen account niet deactiveren."))
-    professional = Professional.objects.select_for_update().get(pk=professional.pk)
-    if professional.is_active == is_active:
-        return professional
-    professional.is_active = is_active
-    professional.save(update_fields=["is_active"])
+    return _set_active(
+        professional,
+        is_active,
+        action=AuditEvent.Action.SECURITY,
+        summary=f"Account '{professional.username}'",
+        actor=actor,
+        coalition=coalition,
+        request=request,
+    )
+
+
+def _set_active(instance, is_active: bool, *, action: str, summary: str, actor, coalition, request):
+    """Switch `is_active` under a row lock; a repeated submit changes and audits nothing."""
+    instance = type(instance).objects.select_for_update().get(pk=instance.pk)
+    if instance.is_active == is_active:
+        return instance
+    instance.is_active = is_active
+    instance.save(update_fields=["is_active"])
     verb = "geheractiveerd" if is_active else "gedeactiveerd"
     audit_record(
         actor=actor,
-        action=AuditEvent.Action.SECURITY,
-        obj=professional,
+        action=action,
+        obj=instance,
         coalition=coalition,
         changes={"is_active": [not is_active, is_active]},
-        summary=f"Account '{professional.username}' {verb}",
+        summary=f"{summary} {verb}",
         request=request,
     )
-    return professional
+    return instance
 
 
 @transaction.atomic
