@@ -82,22 +82,37 @@ def organisation_update(
     """Change the fields in `data` (name, kind, phone, email); records old and new values."""
     data = {key: value for key, value in data.items() if key in ORGANISATION_FIELDS}
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    changes = changed_fields(organisation, data)
+    return _update_audited(
+        organisation,
+        data,
+        describe=lambda o: f"Organisatie '{o.name}' gewijzigd",
+        actor=actor,
+        coalition=coalition,
+        request=request,
+    )
+
+
+def _update_audited(instance, data: dict, *, describe, actor, coalition, request):
+    """Save the fields of `data` that differ, with their old and new values in the audit trail.
+
+    The caller holds the row lock; `describe` names the changed object after the change.
+    """
+    changes = changed_fields(instance, data)
     if not changes:
-        return organisation
+        return instance
     for field, value in data.items():
-        setattr(organisation, field, value)
-    organisation.save(update_fields=list(changes))
+        setattr(instance, field, value)
+    instance.save(update_fields=list(changes))
     audit_record(
         actor=actor,
         action=AuditEvent.Action.UPDATE,
-        obj=organisation,
+        obj=instance,
         coalition=coalition,
         changes=changes,
-        summary=f"Organisatie '{organisation.name}' gewijzigd",
+        summary=describe(instance),
         request=request,
     )
-    return organisation
+    return instance
 
 
 @transaction.atomic
@@ -408,25 +423,16 @@ def membership_update(
         "start_date": start_date,
         **_role_flags(roles),
     }
-    changes = changed_fields(membership, data)
-    if not changes:
-        return membership
-    for field, value in data.items():
-        setattr(membership, field, value)
-    membership.save(update_fields=list(changes))
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=membership,
-        coalition=coalition,
-        changes=changes,
-        summary=(
-            f"Lidmaatschap van {membership.professional.username} bij "
-            f"{membership.organisation.name} gewijzigd"
+    return _update_audited(
+        membership,
+        data,
+        describe=lambda m: (
+            f"Lidmaatschap van {m.professional.username} bij {m.organisation.name} gewijzigd"
         ),
+        actor=actor,
+        coalition=coalition,
         request=request,
     )
-    return membership
 
 
 @transaction.atomic
