@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("kansrijk.core.urls")),
     path("", include("kansrijk.access.urls")),
     path("", include("kansrijk.organisations.urls")),
+    path("gezinnen/", include("kansrijk.families.urls")),
     path("api/v1/", include("kansrijk.api_urls")),
     path(
         "i18n/setlang/",
