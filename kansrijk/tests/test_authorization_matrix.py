@@ -3,18 +3,29 @@
 The matrix below has one row per named URL pattern. A URL without a row fails
 `test_every_url_has_a_row`, so nothing new can slip in unguarded. Outcomes are status codes,
 or LOGIN for "sent to the login page". Paths are built from the row's kwargs, which are
-computed from the shared cast (kansrijk/testing/actors.py).
+computed from the shared cast (kansrijk/testing/actors.py) and one family of the first
+coalition with the case director and the care-team member on its care team.
+
+Besides the cast there are two break-the-glass actors: professionals of the first coalition
+off the care team, one with emergency access to the family that is still running and one
+whose access has expired.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from kansrijk.access.models import BreakTheGlass
 from kansrijk.access.services import api_token_create
+from kansrijk.families.models import Family
 from kansrijk.testing.actors import Cast, logged_in_client
+from kansrijk.testing.factories import MembershipFactory, ProfessionalFactory, TOTPDeviceFactory
+from kansrijk.testing.families import make_family
 
 LOGIN = "login"
 ACTORS = [
@@ -26,17 +37,32 @@ ACTORS = [
     "coordinator",
     "analyst",
     "administrator",
+    "break_the_glass",
+    "break_the_glass_expired",
 ]
+CARE_TEAM = ["case_director", "care_team_member"]
 PROFESSIONALS = ["case_director", "care_team_member", "outsider", "other_coalition_professional"]
+
+
+@dataclass
+class World:
+    cast: Cast
+    family: Family
+    actors: dict
 
 
 @dataclass
 class Row:
     expect: dict[str, object]
     method: str = "get"
-    kwargs: Callable[[Cast], dict] = field(default=lambda cast: {})
+    kwargs: Callable[[World], dict] = field(default=lambda world: {})
     data: dict = field(default_factory=dict)
     headers: dict = field(default_factory=dict)
+
+
+def family_only(allowed=(*CARE_TEAM, "break_the_glass"), outcome=200) -> dict[str, object]:
+    """A page of one family: those with a ground get `outcome`, everyone else "not found"."""
+    return only(list(allowed), outcome, others=404)
 
 
 def everyone(outcome, *, anonymous=LOGIN, **overrides) -> dict[str, object]:
@@ -52,21 +78,25 @@ def only(allowed: list[str], outcome=200, *, others=403, anonymous=LOGIN) -> dic
     return expect
 
 
-def _organisation_of_coalition(cast: Cast) -> dict:
-    return {"pk": cast.case_director.memberships.get().organisation_id}
+def _organisation_of_coalition(world: World) -> dict:
+    return {"pk": world.cast.case_director.memberships.get().organisation_id}
 
 
-def _membership_in_coalition(cast: Cast) -> dict:
-    return {"pk": cast.case_director.memberships.get().pk}
+def _membership_in_coalition(world: World) -> dict:
+    return {"pk": world.cast.case_director.memberships.get().pk}
 
 
-def _professional_in_coalition(cast: Cast) -> dict:
-    return {"pk": cast.case_director.pk}
+def _professional_in_coalition(world: World) -> dict:
+    return {"pk": world.cast.case_director.pk}
 
 
-def _token_of_case_director(cast: Cast) -> dict:
-    token, _key = api_token_create(professional=cast.case_director, name="koppeling")
+def _token_of_case_director(world: World) -> dict:
+    token, _key = api_token_create(professional=world.cast.case_director, name="koppeling")
     return {"pk": token.pk}
+
+
+def _family(world: World) -> dict:
+    return {"pk": world.family.pk}
 
 
 MATRIX: dict[str, Row] = {
@@ -153,10 +183,41 @@ def test_every_url_has_a_row():
     assert not stale, f"Rows for URLs that no longer exist: {sorted(stale)}"
 
 
-def _client_for(actor: str, cast: Cast) -> Client:
+def _glass_actor(cast: Cast, family: Family, username: str, *, hours_left: int):
+    """A professional of the family's coalition, off its care team, with emergency access."""
+    professional = ProfessionalFactory(username=username)
+    MembershipFactory(
+        professional=professional,
+        coalition=cast.coalition,
+        organisation=cast.outsider.memberships.get().organisation,
+    )
+    TOTPDeviceFactory(user=professional)
+    now = timezone.now()
+    BreakTheGlass.objects.create(
+        user=professional,
+        family=family,
+        coalition=cast.coalition,
+        reason="acute_care",
+        explanation="Acute situatie, zorgteam niet bereikbaar.",
+        started_at=now - timedelta(hours=3) + timedelta(hours=hours_left),
+        expires_at=now + timedelta(hours=hours_left),
+    )
+    return professional
+
+
+@pytest.fixture
+def world(cast) -> World:
+    family = make_family(cast)
+    actors = cast.all()
+    actors["break_the_glass"] = _glass_actor(cast, family, "noodtoegang", hours_left=2)
+    actors["break_the_glass_expired"] = _glass_actor(cast, family, "verlopen", hours_left=-1)
+    return World(cast=cast, family=family, actors=actors)
+
+
+def _client_for(actor: str, world: World) -> Client:
     if actor == "anonymous":
         return Client()
-    return logged_in_client(getattr(cast, actor))
+    return logged_in_client(world.actors[actor])
 
 
 def _outcome(response) -> object:
@@ -166,12 +227,12 @@ def _outcome(response) -> object:
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
-def test_each_actor_gets_exactly_what_the_policy_allows(url_name, cast):
+def test_each_actor_gets_exactly_what_the_policy_allows(url_name, world):
     row = MATRIX[url_name]
-    path = reverse(url_name, kwargs=row.kwargs(cast))
+    path = reverse(url_name, kwargs=row.kwargs(world))
     outcomes = {}
     for actor in ACTORS:
-        client = _client_for(actor, cast)
+        client = _client_for(actor, world)
         response = getattr(client, row.method)(path, data=row.data, headers=row.headers)
         outcomes[actor] = _outcome(response)
     assert outcomes == row.expect
