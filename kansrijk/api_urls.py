@@ -3,10 +3,26 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
+from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.organisations.api import MeView
 
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("me/", MeView.as_view(), name="me"),
+    path(
+        "families/",
+        FamilyViewSet.as_view({"get": "list", "post": "create"}),
+        name="family_list",
+    ),
+    path(
+        "families/<int:pk>/",
+        FamilyViewSet.as_view({"get": "retrieve", "put": "update", "patch": "partial_update"}),
+        name="family_detail",
+    ),
+    path(
+        "families/<int:pk>/access-log/",
+        FamilyAccessLogView.as_view(),
+        name="family_access_log",
+    ),
 ]

@@ -12,3 +12,17 @@ class AccessConfig(AppConfig):
 
         # `access` owns the break-the-glass ground; other apps register theirs in turn.
         register_ground(BREAK_THE_GLASS)
+
+        from kansrijk.core.navigation import register_area
+
+        from .views_log import may_request_break_the_glass, may_search_log
+
+        register_area(
+            label=_("Noodtoegang"),
+            url_name="access:break_the_glass_search",
+            order=80,
+            visible=may_request_break_the_glass,
+        )
+        register_area(
+            label=_("Toegangslog"), url_name="access:log_search", order=85, visible=may_search_log
+        )

@@ -6,9 +6,9 @@ The rules, in plain words (DESIGN.md section 5):
    create them, when Django starts (`register_ground` in `AppConfig.ready`):
    - "care team" (registered by `families`): the professional is a current member of the
      family's care team;
-   - "break-the-glass" (owned by `access`, registered in `AccessConfig.ready`): the professional started
-     emergency access to this family with a reason, less than `BREAK_THE_GLASS_HOURS`
-     (default 3) ago;
+   - "break-the-glass" (owned by `access`, registered in `AccessConfig.ready`): the
+     professional started emergency access to this family with a reason, less than
+     `BREAK_THE_GLASS_HOURS` (default 3) ago;
    - later "MDO" (registered by `mdo`): participant of a meeting where the family is on the
      agenda by name, only with consent for named discussion.
    When several grounds hold, the ordinary one (lowest `order`) is the one logged.

@@ -259,7 +259,7 @@ def break_the_glass_start(
     if reason not in BreakTheGlassReason.values:
         errors["reason"] = _("Kies een reden voor de noodtoegang.")
     if len((explanation or "").strip()) < 10:
-        errors["explanation"] = _("Licht in minstens één zin toe waarom u noodtoegang nodig hebt.")
+        errors["explanation"] = _("Licht in minstens één zin toe waarom je noodtoegang nodig hebt.")
     if errors:
         raise ValidationError(errors)
     family = (
@@ -285,6 +285,178 @@ def break_the_glass_start(
         obj=glass,
         coalition=family.coalition,
         summary=f"Noodtoegang gestart door {user.username}: {glass.get_reason_display()}",
+        request=request,
+    )
+    return glass
+
+
+# --- Break-the-glass: start with notifications, and the coordinator's review ----------------
+
+CASE_DIRECTOR_ROLE = "casusregisseur"
+
+
+class BreakTheGlassNotNeeded(Exception):
+    """The professional already sees the family on another ground; nothing to break."""
+
+
+def _break_the_glass_recipients(*, glass) -> tuple[set[int], set[int]]:
+    """Who hears of an emergency access: (care team side, coordinators).
+
+    The family's case director, that is the care-team member marked "casusregisseur"; when
+    nobody is marked, every current care-team member. And the coalition's coordinators
+    (DESIGN.md section 5). Never the professional who broke the glass.
+    """
+    from django.apps import apps
+
+    from kansrijk.organisations.models import Membership
+
+    care_team = apps.get_model("families", "CareTeamMember")
+    members = list(
+        care_team.objects.current()
+        .filter(family_id=glass.family_id, professional__is_active=True)
+        .values_list("professional_id", "role_in_family")
+    )
+    directors = {pk for pk, role in members if role.strip().lower() == CASE_DIRECTOR_ROLE}
+    team = directors or {pk for pk, _role in members}
+    coordinators = set(
+        Membership.objects.current()
+        .filter(coalition_id=glass.coalition_id, is_coordinator=True, professional__is_active=True)
+        .values_list("professional_id", flat=True)
+    )
+    return team - {glass.user_id}, coordinators - team - {glass.user_id}
+
+
+def break_the_glass_notify(*, glass, organisation: str = "") -> list:
+    """Tell the case director and the coordinators, in the caller's transaction.
+
+    The text names the family only by its reference and gives the reason from the list,
+    not the free-text explanation: that may hold family data, and coordinators see it on
+    the review page, where reading it is logged.
+    """
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from kansrijk.core.models import Notification
+
+    team, coordinators = _break_the_glass_recipients(glass=glass)
+    who = glass.user.get_full_name() or glass.user.username
+    if organisation:
+        who = f"{who} ({organisation})"
+    # Stored once for several readers, so in the source language.
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "who": who,
+            "reference": glass.family.reference,
+            "reason": glass.get_reason_display(),
+        }
+        team_text = (
+            _(
+                "%(who)s heeft noodtoegang gestart tot gezin %(reference)s "
+                "(reden: %(reason)s). In het toegangsrapport zie je wat er is ingezien."
+            )
+            % values
+        )
+        coordinator_text = (
+            _(
+                "%(who)s heeft noodtoegang gestart tot gezin %(reference)s "
+                "(reden: %(reason)s). Beoordeel deze noodtoegang."
+            )
+            % values
+        )
+    team_link = reverse("access:family_access_report", args=[glass.family_id])
+    review_link = reverse("access:break_the_glass_review")
+    notifications = [
+        Notification(
+            recipient_id=pk, coalition_id=glass.coalition_id, text=team_text, link=team_link
+        )
+        for pk in sorted(team)
+    ] + [
+        Notification(
+            recipient_id=pk,
+            coalition_id=glass.coalition_id,
+            text=coordinator_text,
+            link=review_link,
+        )
+        for pk in sorted(coordinators)
+    ]
+    return Notification.objects.bulk_create(notifications)
+
+
+@transaction.atomic
+def break_the_glass_open(
+    *, user: Professional, family_pk: int, reason: str, explanation: str, request=None
+):
+    """Start emergency access, log it and report it, all in one transaction.
+
+    Refuses (`BreakTheGlassNotNeeded`) when the professional already sees the family on an
+    ordinary ground; otherwise the rules of `break_the_glass_start` apply ("not found" for
+    anyone who may not break the glass). The start is logged in the NEN 7513 log as a read
+    on the break-the-glass ground: from now on the family's reference is shown to them.
+    """
+    from django.utils.translation import gettext as _
+
+    from kansrijk.organisations.models import Membership
+
+    from .models import AccessEvent
+    from .policy import families_visible_to, get_family_for_user
+
+    if families_visible_to(user).filter(pk=family_pk).exists():
+        raise BreakTheGlassNotNeeded
+    glass = break_the_glass_start(
+        user=user, family_pk=family_pk, reason=reason, explanation=explanation, request=request
+    )
+    get_family_for_user(
+        user,
+        glass.family_id,
+        AccessEvent.Action.READ,
+        request=request,
+        detail=_("Noodtoegang gestart"),
+    )
+    membership = (
+        Membership.objects.current()
+        .filter(professional=user, coalition_id=glass.coalition_id, is_professional=True)
+        .select_related("organisation")
+        .order_by("pk")
+        .first()
+    )
+    break_the_glass_notify(
+        glass=glass, organisation=membership.organisation.name if membership else ""
+    )
+    return glass
+
+
+@transaction.atomic
+def break_the_glass_review(
+    *, reviewer: Professional, coalition, glass_pk: int, note: str, request=None
+):
+    """A coordinator marks an emergency access of their coalition as reviewed, with a note.
+
+    The row is locked: two coordinators reviewing at once give one review, and the second
+    gets a clear message instead of overwriting the first.
+    """
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import get_object_or_404
+    from django.utils.translation import gettext as _
+
+    from .models import BreakTheGlass
+
+    glass = get_object_or_404(
+        BreakTheGlass.objects.select_for_update().filter(coalition=coalition), pk=glass_pk
+    )
+    if glass.reviewed_at is not None:
+        raise ValidationError(_("Deze noodtoegang is al beoordeeld."))
+    glass.reviewed_at = timezone.now()
+    glass.reviewed_by = reviewer
+    glass.review_note = note.strip()
+    glass.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+    audit_record(
+        actor=reviewer,
+        action=AuditEvent.Action.UPDATE,
+        obj=glass,
+        coalition=coalition,
+        summary=f"Noodtoegang van {glass.user.username} beoordeeld door {reviewer.username}",
         request=request,
     )
     return glass

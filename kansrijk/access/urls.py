@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_log
 
 app_name = "access"
 urlpatterns = [
@@ -11,4 +11,23 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path("account/wachtwoord/", views.password_change, name="password_change"),
     path("account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
+    # Break-the-glass and the NEN 7513 access log (issue 4).
+    path("gezinnen/<int:pk>/noodtoegang/", views_log.break_the_glass, name="break_the_glass"),
+    path("noodtoegang/", views_log.break_the_glass_search, name="break_the_glass_search"),
+    path(
+        "gezinnen/<int:pk>/toegang/",
+        views_log.family_access_report,
+        name="family_access_report",
+    ),
+    path("toegangslog/", views_log.log_search, name="log_search"),
+    path(
+        "toegangslog/noodtoegang/",
+        views_log.break_the_glass_review,
+        name="break_the_glass_review",
+    ),
+    path(
+        "toegangslog/noodtoegang/<int:pk>/beoordelen/",
+        views_log.break_the_glass_review_mark,
+        name="break_the_glass_review_mark",
+    ),
 ]

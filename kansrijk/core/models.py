@@ -50,3 +50,58 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_action_display()} {self.summary}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def mark_read(self) -> int:
+        """Mark these notifications read now; those read earlier keep their time."""
+        from django.utils import timezone
+
+        return self.unread().update(read_at=timezone.now())
+
+
+class Notification(models.Model):
+    """A message in the app for one person, such as "someone broke the glass on your family".
+
+    Written by the service of the higher app that has something to tell, in the same
+    transaction as its action; `core` only stores and shows them. The text holds no family
+    data beyond the family's reference: the link leads to a page that applies the policy.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("ontvanger"),
+    )
+    coalition = models.ForeignKey(
+        "organisations.Coalition",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("coalitie"),
+    )
+    text = models.CharField(_("tekst"), max_length=500)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        # The header counts a person's unread notifications on every page.
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -1,8 +1,44 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .models import Notification
+
+NOTIFICATIONS_PAGE_SIZE = 25
 
 
 def home(request):
     return render(request, "core/home.html")
+
+
+def notifications(request):
+    """The logged-in person's own notifications; POST marks one ("melding") or all read.
+
+    Only the recipient's notifications are ever read or changed: another person's number
+    simply matches nothing.
+    """
+    own = Notification.objects.filter(recipient=request.user)
+    if request.method == "POST":
+        if "alle" in request.POST:
+            count = own.mark_read()
+        else:
+            count = own.filter(pk=_int(request.POST.get("melding"))).mark_read()
+        if count:
+            messages.success(request, _("Gemarkeerd als gelezen."))
+        return redirect("core:notifications")
+    # Notifications point at their coalition for its name only; one page of rows.
+    page_obj = Paginator(own.select_related("coalition"), NOTIFICATIONS_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "core/notifications.html", {"page_obj": page_obj})
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def permission_denied(request, exception=None):

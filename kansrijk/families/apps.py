@@ -13,3 +13,12 @@ class FamiliesConfig(AppConfig):
         from .grounds import register_care_team_ground
 
         register_care_team_ground()
+
+        from kansrijk.core.navigation import register_area
+
+        from . import demo  # noqa: F401  (registers the families step of seed_demo)
+        from .views import may_use_families
+
+        register_area(
+            label=_("Gezinnen"), url_name="families:list", order=10, visible=may_use_families
+        )

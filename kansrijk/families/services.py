@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kansrijk.access.models import AccessEvent
@@ -29,6 +30,10 @@ from .models import (
     Family,
     FamilyStatus,
     FamilyVersion,
+    Person,
+    Pregnancy,
+    TimelineEvent,
+    TimelineKind,
 )
 from .models.family import FAMILY_EDITABLE_FIELDS
 
@@ -51,7 +56,7 @@ class VersionConflict(Exception):
         self.current = current
         self.submitted = submitted
         super().__init__(
-            f"Het gezin is intussen gewijzigd: u bewerkte versie {expected_version}, "
+            f"Het gezin is intussen gewijzigd: je bewerkte versie {expected_version}, "
             f"de huidige versie is {current_version}."
         )
 
@@ -132,6 +137,13 @@ def family_create(
         added_by=actor,
     )
     _keep_version(family, actor=actor)
+    timeline_record(
+        family=family,
+        kind=TimelineKind.FAMILY_CREATED,
+        actor=actor,
+        obj=family,
+        summary=_("Dossier %(reference)s aangemaakt") % {"reference": family.reference},
+    )
     access_event_record(
         user=actor,
         action=Action.CREATE,
@@ -174,7 +186,16 @@ def family_update(
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if not changes:
         return family
-    return _save_new_version(family, actor=actor, changes=changes)
+    family = _save_new_version(family, actor=actor, changes=changes)
+    timeline_record(
+        family=family,
+        kind=TimelineKind.FAMILY_CHANGED,
+        actor=actor,
+        obj=family,
+        summary=_("Gewijzigd: %(fields)s") % {"fields": _field_labels(Family, changes)},
+        changes=changes,
+    )
+    return family
 
 
 def _check_version(family: Family, expected_version: int, *, submitted: dict) -> None:
@@ -219,7 +240,16 @@ def family_close(
     family.closed_reason = reason
     after = family.snapshot()
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-    return _save_new_version(family, actor=actor, changes=changes)
+    family = _save_new_version(family, actor=actor, changes=changes)
+    timeline_record(
+        family=family,
+        kind=TimelineKind.FAMILY_CLOSED,
+        actor=actor,
+        obj=family,
+        summary=_("Reden: %(reason)s") % {"reason": reason},
+        changes=changes,
+    )
+    return family
 
 
 @transaction.atomic
@@ -244,7 +274,16 @@ def family_reopen(
     family.closed_reason = ""
     after = family.snapshot()
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-    return _save_new_version(family, actor=actor, changes=changes)
+    family = _save_new_version(family, actor=actor, changes=changes)
+    timeline_record(
+        family=family,
+        kind=TimelineKind.FAMILY_REOPENED,
+        actor=actor,
+        obj=family,
+        summary=_("Dossier %(reference)s heropend") % {"reference": family.reference},
+        changes=changes,
+    )
+    return family
 
 
 @transaction.atomic
@@ -280,6 +319,14 @@ def consent_record(
         withdrawn_at=timezone.now(), withdrawn_by=actor
     )
     consent.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.CONSENT_GIVEN if given else TimelineKind.CONSENT_REFUSED,
+        actor=actor,
+        obj=consent,
+        summary=_("%(purpose)s (%(method)s)")
+        % {"purpose": consent.get_purpose_display(), "method": consent.get_method_display()},
+    )
     return consent
 
 
@@ -303,6 +350,13 @@ def consent_withdraw(*, actor: Professional, family_pk: int, purpose: str, reque
     consent.withdrawn_at = timezone.now()
     consent.withdrawn_by = actor
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    timeline_record(
+        family=family,
+        kind=TimelineKind.CONSENT_WITHDRAWN,
+        actor=actor,
+        obj=consent,
+        summary=consent.get_purpose_display(),
+    )
     return consent
 
 
@@ -345,6 +399,13 @@ def care_team_member_add(
     )
     member.full_clean(exclude=["family", "coalition", "professional", "membership", "added_by"])
     member.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.CARE_TEAM_MEMBER_ADDED,
+        actor=actor,
+        obj=member,
+        summary=_care_team_summary(member),
+    )
     return member
 
 
@@ -376,4 +437,356 @@ def care_team_member_end(*, actor: Professional, member_pk: int, request=None) -
         )
     member.end_date = max(today, member.start_date)
     member.save(update_fields=["end_date"])
+    timeline_record(
+        family=family,
+        kind=TimelineKind.CARE_TEAM_MEMBER_ENDED,
+        actor=actor,
+        obj=member,
+        summary=_care_team_summary(member),
+    )
     return member
+
+
+# --- Timeline, persons and pregnancies (issue 4) --------------------------------------------
+
+
+def timeline_record(
+    *,
+    family: Family,
+    kind: str,
+    actor: Professional | None,
+    summary: str,
+    obj=None,
+    changes: dict | None = None,
+) -> TimelineEvent:
+    """Append one event to the family's timeline, in the caller's transaction.
+
+    `kind` is a `TimelineKind` or a kind another app registered (`register_timeline_kind`).
+    `changes` maps a field to [old, new]; never put a full BSN in it (`_person_values`).
+    """
+    return TimelineEvent.objects.create(
+        family=family,
+        coalition_id=family.coalition_id,
+        kind=kind,
+        summary=str(summary)[:300],
+        actor=actor if getattr(actor, "pk", None) else None,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        changes=changes or {},
+    )
+
+
+def _field_labels(model, changes: Mapping[str, Any]) -> str:
+    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in changes)
+
+
+def _care_team_summary(member: CareTeamMember) -> str:
+    parts = [str(member.professional)]
+    if member.role_in_family:
+        parts.append(member.role_in_family)
+    if member.membership_id:
+        parts.append(member.membership.organisation.name)
+    return ", ".join(parts)
+
+
+def _require_open(family: Family) -> None:
+    if not family.is_open:
+        raise ValidationError(_("Dit gezinsdossier is gesloten; heropen het eerst."))
+
+
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+PERSON_FIELDS = (
+    "role",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "bsn",
+    "phone",
+    "email",
+    "preferred_contact",
+)
+PREGNANCY_FIELDS = ("due_date", "gravidity", "parity", "entered_care_on")
+
+
+def _fields(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise TypeError(f"Not editable here: {', '.join(sorted(unknown))}")
+    return dict(data)
+
+
+def _person_values(person: Person) -> dict[str, Any]:
+    """The person's fields as JSON for the timeline; the BSN only masked (it must not leak)."""
+    values = {name: _json_value(getattr(person, name)) for name in PERSON_FIELDS}
+    values["bsn"] = person.bsn_masked
+    return values
+
+
+def _person_summary(person: Person) -> str:
+    return f"{person} ({person.get_role_display()})"
+
+
+def _changes(before: dict, after: dict) -> dict[str, list]:
+    return {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+
+
+def _child_of(family: Family, pk: int, queryset) -> Any:
+    from django.http import Http404
+
+    from kansrijk.access.policy import NOT_FOUND_MESSAGE
+
+    obj = queryset.select_for_update().filter(pk=pk, family=family).first()
+    if obj is None:
+        raise Http404(NOT_FOUND_MESSAGE)
+    return obj
+
+
+@transaction.atomic
+def person_add(
+    *, actor: Professional, family_pk: int, data: Mapping[str, Any], request=None
+) -> Person:
+    """Add someone to the household; `data` holds `PERSON_FIELDS` (BSN optional)."""
+    values = _fields(data, PERSON_FIELDS)
+    family = get_family_for_user(
+        actor, family_pk, Action.CREATE, request=request, lock=True, detail=_("Persoon toegevoegd")
+    )
+    _require_open(family)
+    person = Person(family=family, coalition_id=family.coalition_id, **values)
+    person.full_clean(exclude=["family", "coalition", "pregnancy"])
+    person.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.PERSON_ADDED,
+        actor=actor,
+        obj=person,
+        summary=_person_summary(person),
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(
+    *,
+    actor: Professional,
+    family_pk: int,
+    person_pk: int,
+    data: Mapping[str, Any],
+    request=None,
+) -> Person:
+    """Change a person; the previous values are kept in the timeline event's `changes`."""
+    values = _fields(data, PERSON_FIELDS)
+    family = get_family_for_user(
+        actor,
+        family_pk,
+        Action.UPDATE,
+        request=request,
+        lock=True,
+        persons=[person_pk],
+        detail=_("Persoonsgegevens gewijzigd"),
+    )
+    _require_open(family)
+    person = _child_of(family, person_pk, Person.objects)
+    before = _person_values(person)
+    for name, value in values.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["family", "coalition", "pregnancy"])
+    changes = _changes(before, _person_values(person))
+    if not changes:
+        return person
+    person.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.PERSON_CHANGED,
+        actor=actor,
+        obj=person,
+        summary=_("%(person)s — gewijzigd: %(fields)s")
+        % {"person": _person_summary(person), "fields": _field_labels(Person, changes)},
+        changes=changes,
+    )
+    return person
+
+
+def _pregnancy_values(pregnancy: Pregnancy) -> dict[str, Any]:
+    names = (*PREGNANCY_FIELDS, "birth_date", "outcome")
+    return {name: _json_value(getattr(pregnancy, name)) for name in names}
+
+
+@transaction.atomic
+def pregnancy_add(
+    *, actor: Professional, family_pk: int, data: Mapping[str, Any], request=None
+) -> Pregnancy:
+    """Add a pregnancy (a family can have several over time); `data` holds `PREGNANCY_FIELDS`."""
+    values = _fields(data, PREGNANCY_FIELDS)
+    family = get_family_for_user(
+        actor,
+        family_pk,
+        Action.CREATE,
+        request=request,
+        lock=True,
+        detail=_("Zwangerschap toegevoegd"),
+    )
+    _require_open(family)
+    pregnancy = Pregnancy(family=family, coalition_id=family.coalition_id, **values)
+    pregnancy.full_clean(exclude=["family", "coalition"])
+    pregnancy.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.PREGNANCY_ADDED,
+        actor=actor,
+        obj=pregnancy,
+        summary=str(pregnancy),
+    )
+    return pregnancy
+
+
+@transaction.atomic
+def pregnancy_update(
+    *,
+    actor: Professional,
+    family_pk: int,
+    pregnancy_pk: int,
+    data: Mapping[str, Any],
+    request=None,
+) -> Pregnancy:
+    """Change a pregnancy's dates or counts; the previous values stay in the timeline."""
+    values = _fields(data, PREGNANCY_FIELDS)
+    family = get_family_for_user(
+        actor,
+        family_pk,
+        Action.UPDATE,
+        request=request,
+        lock=True,
+        detail=_("Zwangerschap gewijzigd"),
+    )
+    _require_open(family)
+    pregnancy = _child_of(family, pregnancy_pk, Pregnancy.objects)
+    before = _pregnancy_values(pregnancy)
+    for name, value in values.items():
+        setattr(pregnancy, name, value)
+    pregnancy.full_clean(exclude=["family", "coalition"])
+    changes = _changes(before, _pregnancy_values(pregnancy))
+    if not changes:
+        return pregnancy
+    pregnancy.save()
+    timeline_record(
+        family=family,
+        kind=TimelineKind.PREGNANCY_CHANGED,
+        actor=actor,
+        obj=pregnancy,
+        summary=_("%(pregnancy)s — gewijzigd: %(fields)s")
+        % {"pregnancy": pregnancy, "fields": _field_labels(Pregnancy, changes)},
+        changes=changes,
+    )
+    return pregnancy
+
+
+@transaction.atomic
+def pregnancy_birth_record(
+    *,
+    actor: Professional,
+    family_pk: int,
+    pregnancy_pk: int,
+    birth_date: date,
+    outcome: str,
+    child_first_name: str = "",
+    child_last_name: str = "",
+    request=None,
+) -> Pregnancy:
+    """Record how a pregnancy ended; a live birth adds the child to the household.
+
+    The child (role child, born on the birth date, linked to the pregnancy) is created in the
+    same transaction, so there is never a birth without its child or the other way round.
+    """
+    from .models import PersonRole, PregnancyOutcome
+
+    family = get_family_for_user(
+        actor,
+        family_pk,
+        Action.UPDATE,
+        request=request,
+        lock=True,
+        detail=_("Geboorte vastgelegd"),
+    )
+    _require_open(family)
+    pregnancy = _child_of(family, pregnancy_pk, Pregnancy.objects)
+    if pregnancy.birth_date is not None:
+        raise ValidationError(_("De afloop van deze zwangerschap is al vastgelegd."))
+    before = _pregnancy_values(pregnancy)
+    pregnancy.birth_date = birth_date
+    pregnancy.outcome = outcome
+    pregnancy.full_clean(exclude=["family", "coalition"])
+    pregnancy.save()
+    changes = _changes(before, _pregnancy_values(pregnancy))
+    child = None
+    if outcome == PregnancyOutcome.LIVE_BIRTH:
+        child = Person(
+            family=family,
+            coalition_id=family.coalition_id,
+            role=PersonRole.CHILD,
+            first_name=(child_first_name or "").strip() or _("Baby"),
+            last_name=(child_last_name or "").strip(),
+            date_of_birth=birth_date,
+            pregnancy=pregnancy,
+        )
+        child.full_clean(exclude=["family", "coalition", "pregnancy"])
+        child.save()
+        changes["child"] = [None, child.pk]
+    summary = _("%(outcome)s op %(date)s") % {
+        "outcome": pregnancy.get_outcome_display(),
+        "date": date_format(birth_date, "j F Y"),
+    }
+    if child is not None:
+        summary = f"{summary}: {child}"
+    timeline_record(
+        family=family,
+        kind=TimelineKind.BIRTH_RECORDED,
+        actor=actor,
+        obj=pregnancy,
+        summary=summary,
+        changes=changes,
+    )
+    return pregnancy
+
+
+# --- Opening a file with its client and current pregnancy (family pages, issue 4) ----------
+
+
+@transaction.atomic
+def family_create_with_client(
+    *,
+    actor: Professional,
+    municipality: Municipality,
+    data: Mapping[str, Any],
+    client: Mapping[str, Any],
+    pregnancy: Mapping[str, Any] | None = None,
+    role_in_family: str = "",
+    request=None,
+) -> Family:
+    """Open a family file with its pregnant client (or mother) and, optionally, the current
+    pregnancy: all or nothing, in one transaction.
+
+    `client` holds `PERSON_FIELDS` except `role`; `pregnancy` holds `PREGNANCY_FIELDS`. Raises
+    `ValidationError` keyed by the model field that is wrong (the three parts share no field
+    names) and `PermissionDenied` for someone who is no professional of that coalition.
+    """
+    from .models import PersonRole
+
+    family = family_create(
+        actor=actor,
+        municipality=municipality,
+        data=data,
+        role_in_family=role_in_family,
+        request=request,
+    )
+    person_add(
+        actor=actor,
+        family_pk=family.pk,
+        data={**client, "role": PersonRole.CLIENT},
+        request=request,
+    )
+    if pregnancy:
+        pregnancy_add(actor=actor, family_pk=family.pk, data=pregnancy, request=request)
+    return family

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+from collections.abc import Callable
 
 DEMO_PASSWORD = "demo-kansrijk"
 # Base32 secret shared by every demo login, so any authenticator app can be used in a demo.
@@ -95,3 +96,25 @@ PROFESSIONALS = {
         [("heuvel", "heuvelrande", "verloskundige", ["professional"], "06 10000009")],
     ),
 }
+
+
+# --- Demo steps of other apps ---------------------------------------------------------------
+#
+# `organisations` is the lowest app and must not import the apps above it (DESIGN.md
+# section 2). An app that adds demo data (families, later signalling, MDO, ...) registers a
+# step when it is imported, from its `AppConfig.ready`; seed_demo runs the steps by `order`
+# after the organisations and logins, in the same transaction. A step is idempotent: it
+# adds only what is missing. It may return a line of text for the command's output.
+
+DemoStep = Callable[[], str | None]
+_demo_steps: dict[str, tuple[int, DemoStep]] = {}
+
+
+def register_demo_step(order: int, fn: DemoStep) -> None:
+    """Run `fn` in seed_demo after the organisations; registering it again replaces it."""
+    _demo_steps[f"{fn.__module__}.{fn.__qualname__}"] = (order, fn)
+
+
+def demo_steps() -> list[DemoStep]:
+    """The registered steps, lowest `order` first (ties in the order they were named)."""
+    return [fn for _order, fn in sorted(_demo_steps.values(), key=lambda step: step[0])]

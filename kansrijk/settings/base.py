@@ -100,6 +100,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kansrijk.organisations.context_processors.active_coalition",
                 "kansrijk.core.navigation.navigation",
+                "kansrijk.access.context_processors.break_the_glass_banner",
+                "kansrijk.access.context_processors.unread_notifications",
             ],
         },
     },

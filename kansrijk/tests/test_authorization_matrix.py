@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from kansrijk.access.models import BreakTheGlass
 from kansrijk.access.services import api_token_create
-from kansrijk.families.models import Family
+from kansrijk.families.models import ConsentPurpose, Family
+from kansrijk.families.services import consent_record, pregnancy_add
 from kansrijk.testing.actors import Cast, logged_in_client
 from kansrijk.testing.factories import MembershipFactory, ProfessionalFactory, TOTPDeviceFactory
 from kansrijk.testing.families import make_family
@@ -99,6 +100,45 @@ def _family(world: World) -> dict:
     return {"pk": world.family.pk}
 
 
+def _person(world: World) -> dict:
+    person = world.family.persons.create(
+        coalition=world.family.coalition, role="client", first_name="Anna", last_name="Test"
+    )
+    return {"pk": world.family.pk, "person_pk": person.pk}
+
+
+def _pregnancy(world: World) -> dict:
+    """An open pregnancy, so that its birth can still be recorded."""
+    pregnancy = pregnancy_add(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        data={"due_date": timezone.localdate(), "gravidity": 1, "parity": 0},
+    )
+    return {"pk": world.family.pk, "preg_pk": pregnancy.pk}
+
+
+def _consent_in_force(world: World) -> dict:
+    """Withdrawing asks for confirmation only while consent is in force."""
+    consent_record(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        purpose=ConsentPurpose.MONITORING,
+        given=True,
+        method="verbal",
+    )
+    return {"pk": world.family.pk, "purpose": ConsentPurpose.MONITORING.value}
+
+
+def _current_member(world: World) -> dict:
+    member = world.family.care_team_members.get(professional=world.cast.care_team_member)
+    return {"pk": world.family.pk, "member_pk": member.pk}
+
+
+def _break_the_glass(world: World) -> dict:
+    glass = BreakTheGlass.objects.get(user=world.actors["break_the_glass"])
+    return {"pk": glass.pk}
+
+
 MATRIX: dict[str, Row] = {
     "core:home": Row(everyone(200)),
     # The login pages are public; a logged-in professional is sent on to the start page.
@@ -152,6 +192,55 @@ MATRIX: dict[str, Row] = {
     "organisations:professional_second_factor": Row(
         only(["administrator"]), kwargs=_professional_in_coalition
     ),
+    # Families. The list shows everyone only their own families (an empty list is no
+    # refusal); only professionals open a file. A file is seen by its care team and, while it
+    # runs, by someone who broke the glass; to everyone else it does not exist.
+    "families:list": Row(everyone(200)),
+    "families:create": Row(
+        everyone(200, coordinator=403, analyst=403, administrator=403),
+    ),
+    "families:detail": Row(family_only(), kwargs=_family),
+    "families:edit": Row(family_only(), kwargs=_family),
+    "families:history": Row(family_only(), kwargs=_family),
+    "families:close": Row(family_only(), kwargs=_family),
+    # The family is open, so "reopen" sends those with access back to the file.
+    "families:reopen": Row(family_only(outcome=302), kwargs=_family),
+    "families:person_add": Row(family_only(), kwargs=_family),
+    "families:person_edit": Row(family_only(), kwargs=_person),
+    "families:pregnancy_add": Row(family_only(), kwargs=_family),
+    "families:pregnancy_edit": Row(family_only(), kwargs=_pregnancy),
+    "families:birth_record": Row(family_only(), kwargs=_pregnancy),
+    "families:consent": Row(family_only(), kwargs=_family),
+    "families:consent_withdraw": Row(family_only(), kwargs=_consent_in_force),
+    "families:care_team": Row(family_only(), kwargs=_family),
+    "families:care_team_end": Row(family_only(), kwargs=_current_member),
+    "families:timeline": Row(family_only(), kwargs=_family),
+    # Break-the-glass: a professional of the family's coalition off its care team may start
+    # it (an expired access may be renewed); those who already have access are sent to the
+    # file; to everyone else the family does not exist.
+    "access:break_the_glass": Row(
+        {
+            **family_only(["outsider", "break_the_glass_expired"]),
+            **dict.fromkeys([*CARE_TEAM, "break_the_glass"], 302),
+        },
+        kwargs=_family,
+    ),
+    # Searching by reference works in one's own coalition; managers have no emergency access.
+    "access:break_the_glass_search": Row(
+        everyone(200, coordinator=403, analyst=403, administrator=403)
+    ),
+    # Who looked at this file: the care team only.
+    "access:family_access_report": Row(family_only(CARE_TEAM), kwargs=_family),
+    "access:log_search": Row(only(["coordinator"])),
+    "access:break_the_glass_review": Row(only(["coordinator"])),
+    "access:break_the_glass_review_mark": Row(
+        only(["coordinator"], 302), method="post", kwargs=_break_the_glass
+    ),
+    "core:notifications": Row(everyone(200)),
+    # The families API: the same policy, with 401 instead of a login page.
+    "api:family_list": Row(everyone(200, anonymous=401)),
+    "api:family_detail": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:family_access_log": Row({**family_only(CARE_TEAM), "anonymous": 401}, kwargs=_family),
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }

@@ -68,7 +68,7 @@ def test_a_reason_and_an_explanation_are_required(cast, cast_family):
         )
     assert error.value.message_dict == {
         "reason": ["Kies een reden voor de noodtoegang."],
-        "explanation": ["Licht in minstens één zin toe waarom u noodtoegang nodig hebt."],
+        "explanation": ["Licht in minstens één zin toe waarom je noodtoegang nodig hebt."],
     }
 
 

@@ -15,6 +15,7 @@ from .family import (
     InsuranceKind,
 )
 from .persons import ContactPreference, Person, PersonRole, Pregnancy, PregnancyOutcome
+from .timeline import TimelineEvent, TimelineKind, register_timeline_kind, timeline_kinds
 
 __all__ = [
     "CareTeamMember",
@@ -33,4 +34,8 @@ __all__ = [
     "PersonRole",
     "Pregnancy",
     "PregnancyOutcome",
+    "TimelineEvent",
+    "TimelineKind",
+    "register_timeline_kind",
+    "timeline_kinds",
 ]

@@ -1,5 +1,9 @@
 """Load the fictional demo coalition. Safe to run again: it adds what is missing, and keeps
-everything that is already there (including passwords changed since)."""
+everything that is already there (including passwords changed since).
+
+After the organisations and logins it runs the demo steps other apps registered
+(`demo.register_demo_step`), in the same transaction: the families, and later more.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -35,6 +39,10 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             created = self._seed()
+            for step in demo.demo_steps():
+                summary = step()
+                if summary:
+                    self.stdout.write(summary)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo klaar: {created} nieuwe inlogs. Wachtwoord: {demo.DEMO_PASSWORD}; "
