@@ -1,7 +1,18 @@
 """Project-wide pytest fixtures: the shared test actors and the browser harness."""
 
+import pytest
+from django.conf import settings
+from django.utils import translation
+
 pytest_plugins = [
     "kansrijk.testing.actors",
     "kansrijk.testing.browser",
     "kansrijk.testing.families",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Every test starts in Dutch, whatever language an earlier request left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

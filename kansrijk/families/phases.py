@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 DUE_DATE_DAY = 280
 TRIMESTER_2_FROM_DAY = 13 * 7  # 13+0
@@ -85,12 +86,17 @@ class Phase:
     def label(self) -> str:
         return str(self.code.label)
 
-    def __str__(self) -> str:
+    @property
+    def age_text(self) -> str:
+        """Gestational age ("20+3 weken") in pregnancy, the child's age after birth."""
         if self.gestational_age is not None:
-            return f"{self.label} ({self.gestational_age} weken)"
+            return _("%(age)s weken") % {"age": self.gestational_age}
         if self.child_age_days is not None and self.code != PhaseCode.CLOSED:
-            return f"{self.label} ({_child_age_text(self.child_age_days)})"
-        return self.label
+            return _child_age_text(self.child_age_days)
+        return ""
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.age_text})" if self.age_text else self.label
 
 
 def add_years(day: date, years: int) -> date:
@@ -241,6 +247,7 @@ def _child_age_text(days: int) -> str:
     if days < 7:
         return _("dag %(day)s") % {"day": days}
     if days < 7 * 13:
-        return _("%(weeks)s weken") % {"weeks": days // 7}
+        weeks = days // 7
+        return ngettext("%(weeks)s week", "%(weeks)s weken", weeks) % {"weeks": weeks}
     months = days * 12 // 365
-    return _("%(months)s maanden") % {"months": months}
+    return ngettext("%(months)s maand", "%(months)s maanden", months) % {"months": months}

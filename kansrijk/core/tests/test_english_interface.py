@@ -26,3 +26,12 @@ def test_a_logged_in_professional_sees_management_in_english(cast):
     page = client.get(reverse("organisations:manage")).content.decode()
     assert "Management" in page
     assert "Beheer" not in page
+
+
+def test_a_browser_set_to_english_still_gets_dutch_until_english_is_chosen(client):
+    headers = {"Accept-Language": "en-US,en;q=0.9"}
+    page = client.get(reverse("access:login"), headers=headers).content.decode()
+    assert '<html lang="nl"' in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/inloggen/"})
+    page = client.get(reverse("access:login"), headers=headers).content.decode()
+    assert '<html lang="en"' in page

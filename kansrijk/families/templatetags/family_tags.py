@@ -4,9 +4,8 @@ import re
 
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
 
-from kansrijk.families.phases import Phase, _child_age_text
+from kansrijk.families.phases import Phase
 
 register = template.Library()
 
@@ -28,13 +27,7 @@ def url_if_exists(name: str, *args, **kwargs) -> str:
 @register.filter
 def phase_age(phase: Phase | None) -> str:
     """Gestational age ("20+3 weken") during pregnancy, the child's age after birth."""
-    if phase is None:
-        return ""
-    if phase.gestational_age is not None:
-        return _("%(age)s weken") % {"age": phase.gestational_age}
-    if phase.child_age_days is not None and phase.code != "closed":
-        return _child_age_text(phase.child_age_days)
-    return ""
+    return phase.age_text if phase is not None else ""
 
 
 @register.filter
