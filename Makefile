@@ -49,5 +49,18 @@ messages: install
 	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
 	$(MANAGE) compilemessages -l en -l nl --ignore '.venv/*' --ignore 'node_modules/*'
 
+# The benchmark (bench/, issue 5): small scale on SQLite and PostgreSQL, or
+# `make bench SCALE=national` on PostgreSQL; fails when a target of issue 5 is missed.
+SCALE ?= small
+.PHONY: bench
+bench: install
+ifeq ($(SCALE),national)
+	$(BIN)/python -m bench.run --scale national --db postgres
+else
+	$(BIN)/python -m bench.run --scale $(SCALE) --db sqlite
+	$(BIN)/python -m bench.run --scale $(SCALE) --db postgres
+endif
+	$(BIN)/python -m bench.targets --scale $(SCALE)
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,61 @@
+"""The README's table of latest figures, from a results file.
+
+`python -m bench.report [--results bench/results.json] [--concurrency 10]` prints one
+Markdown row per endpoint with, per run, the p95, the requests per second (and the ratio to
+the baseline) and the SQL queries per request.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def markdown(data: dict, *, concurrency: str = "10") -> str:
+    runs = data.get("runs", {})
+    keys = [key for key in ("small-sqlite", "small-postgres", "national-postgres") if key in runs]
+    keys += [key for key in runs if key not in keys]
+    lines = [
+        "| endpoint | " + " | ".join(keys) + " |",
+        "| --- | " + " | ".join("---" for _ in keys) + " |",
+    ]
+    names = list(next(iter(runs.values()))["endpoints"]) if runs else []
+    for name in names:
+        cells = []
+        for key in keys:
+            entry = runs[key]["endpoints"][name]
+            step = entry["concurrency"].get(concurrency)
+            if step is None:
+                cells.append("-")
+                continue
+            cells.append(
+                f"p95 {step['p95_ms']:.0f} ms, {step['rps']:.1f}/s "
+                f"({step['baseline_ratio']:.2f}x baseline), {entry['queries']} q"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    extra = []
+    for key in keys:
+        run = runs[key]
+        access = run["access_log_write"]
+        extra.append(
+            f"- {key}: {run['families']:,} families, professional with "
+            f"{run['professional']['caseload']} families; worker RSS at most "
+            f"{max(e['worker_rss_mb'] for e in run['endpoints'].values()):.0f} MB; "
+            f"access-log write p95 {access['p95_ms']:.1f} ms = "
+            f"{access['share_of_family_file_p95']:.0%} of the family file's p95 at 1 client; "
+            f"measured {run['finished_at']}."
+        )
+    return "\n".join([*lines, "", *extra])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
+    parser.add_argument("--results", type=Path, default=Path("bench/results.json"))
+    parser.add_argument("--concurrency", default="10")
+    args = parser.parse_args(argv)
+    print(markdown(json.loads(args.results.read_text()), concurrency=args.concurrency))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

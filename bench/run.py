@@ -1,0 +1,749 @@
+"""The benchmark driver: `python -m bench.run --scale small|national [--db sqlite|postgres]`.
+
+One run, start to end:
+
+1. a fresh database (a SQLite file in a temporary folder, or the PostgreSQL database
+   `kansrijk_bench`, dropped and created), migrated, filled by `generate_synthetic` (or, where
+   that command does not exist yet, by `seed_demo`), and the static files collected;
+2. a professional with a realistic caseload (100-300 families) and their families; a session
+   as after a two-factor login and a personal API token for them;
+3. gunicorn serving `kansrijk.settings.bench` (DEBUG off, several sync workers) on a free
+   loopback port;
+4. for each concurrency level, for each endpoint, a separate load-generating process
+   (`bench/load.py`): requests per second, p50/p95/p99 latency, SQL queries per request
+   (from `X-Query-Count`), and afterwards the RSS of each gunicorn worker;
+5. the cost of writing one access event (`access_event_record`), timed in-process after the
+   server stopped, relative to the family file's p95 at one client;
+6. a table on the terminal, the run merged into the results file (`bench/results.json`) and
+   the targets of issue 5 checked (`bench/targets.py`).
+
+Every step is bounded by a request count and a time limit; traffic only goes to 127.0.0.1.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from . import targets
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = BASE_DIR / "bench" / "results.json"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kansrijk_bench"
+SETTINGS = "kansrijk.settings.bench"
+CASELOAD = (100, 300)
+TARGET_CASELOAD = 200
+# The family pages rotate over this many of the professional's families, so that one file's
+# access log does not grow by every request of the run.
+ROTATION = 20
+
+
+@dataclass(frozen=True)
+class Scale:
+    families: int
+    concurrency: tuple[int, ...]
+    requests: int  # per step (one endpoint at one concurrency)
+    time_limit: float  # seconds per step
+    workers: int
+    access_event_calls: int
+    warmup_per_worker: int = 3
+
+
+SCALES = {
+    # Only for the test suite: proves the harness runs, measures nothing meaningful.
+    "tiny": Scale(30, (1,), 5, 5.0, 2, 20, warmup_per_worker=1),
+    "small": Scale(1_000, (1, 10, 30), 300, 3.5, 4, 1_000),
+    "national": Scale(500_000, (1, 10, 30), 1_000, 15.0, 4, 1_000),
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    label: str
+    path: str  # "{pk}" is replaced by each family of the rotation
+    auth: str  # "session" or "token"
+
+
+ENDPOINTS = [
+    Endpoint("baseline", "baseline view", "/bench/baseline/", "session"),
+    Endpoint("families_list", "families list", "/gezinnen/", "session"),
+    Endpoint("family_file", "family file", "/gezinnen/{pk}/", "session"),
+    Endpoint("access_report", "access report", "/gezinnen/{pk}/toegang/", "session"),
+    Endpoint("api_list", "API list", "/api/v1/families/", "token"),
+    Endpoint("api_detail", "API detail", "/api/v1/families/{pk}/", "token"),
+]
+
+
+STARTED = time.monotonic()
+
+
+def log(message: str) -> None:
+    # Seconds since the start: Django's setup changes the process's time zone midway.
+    print(f"[bench {time.monotonic() - STARTED:7.1f}s] {message}", flush=True)
+
+
+# --- Database -------------------------------------------------------------------------------
+
+
+def postgres_url(args) -> str:
+    url = urlsplit(args.postgres_url)
+    name = args.database_name or url.path.lstrip("/") or "kansrijk_bench"
+    return urlunsplit(url._replace(path=f"/{name}"))
+
+
+def recreate_postgres(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def drop_postgres(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(parts.path.lstrip("/"))
+            )
+        )
+
+
+def configure_environment(database_url: str, static_root: Path) -> dict[str, str]:
+    """Point this process and its children at the bench settings and database.
+
+    The `KANSRIJK_` names win over the plain ones in `settings.base.env`, so both are set.
+    """
+    values = {
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DATABASE_URL": database_url,
+        "KANSRIJK_DATABASE_URL": database_url,
+        "BENCH_STATIC_ROOT": str(static_root),
+        "KANSRIJK_BENCH_STATIC_ROOT": str(static_root),
+        "PYTHONUNBUFFERED": "1",
+    }
+    os.environ.update(values)
+    return dict(os.environ)
+
+
+def manage(*arguments: str, env: dict[str, str]) -> None:
+    command = [sys.executable, str(BASE_DIR / "manage.py"), *arguments]
+    log(" ".join(["manage.py", *arguments]))
+    subprocess.run(command, cwd=BASE_DIR, env=env, check=True)
+
+
+def generate(families: int, *, seed: int, env: dict[str, str]) -> str:
+    from django.core.management import get_commands
+
+    if "generate_synthetic" in get_commands():
+        manage("generate_synthetic", "--families", str(families), "--seed", str(seed), env=env)
+        return f"generate_synthetic --families {families} --seed {seed}"
+    log("generate_synthetic does not exist yet: falling back to seed_demo (44 families)")
+    manage("seed_demo", "--allow-production", env=env)
+    return "seed_demo --allow-production (fallback: generate_synthetic not available)"
+
+
+# --- The logged-in professional -------------------------------------------------------------
+
+
+@dataclass
+class Actor:
+    username: str
+    caseload: int
+    caseload_in_range: bool
+    family_pks: list[int]
+    session_cookie: str
+    token: str
+    professional_pk: int
+
+
+def pick_actor() -> Actor:
+    """A professional with a realistic caseload, a 2FA session and an API token for them."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.db.models import Count
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from kansrijk.access.middleware import LAST_ACTIVITY_KEY
+    from kansrijk.access.services import api_token_create
+    from kansrijk.families.models import CareTeamMember
+    from kansrijk.organisations.context import SESSION_KEY as COALITION_SESSION_KEY
+    from kansrijk.organisations.models import Membership, Professional
+
+    professionals = set(
+        Membership.objects.current()
+        .filter(is_professional=True, professional__is_active=True)
+        .values_list("professional_id", flat=True)
+    )
+    caseloads = [
+        (row["professional"], row["families"])
+        for row in CareTeamMember.objects.current()
+        .values("professional")
+        .annotate(families=Count("family", distinct=True))
+        if row["professional"] in professionals
+    ]
+    if not caseloads:
+        raise SystemExit("no professional is on any care team: the data set is empty")
+    low, high = CASELOAD
+    in_range = [item for item in caseloads if low <= item[1] <= high]
+    synthetic = set(
+        Professional.objects.filter(
+            pk__in=[pk for pk, _ in in_range], username__startswith="syn-"
+        ).values_list("pk", flat=True)
+    )
+    candidates = [item for item in in_range if item[0] in synthetic] or in_range or caseloads
+    # Closest to a typical caseload; the largest when none is in range (small data sets).
+    key = (lambda item: (abs(item[1] - TARGET_CASELOAD), item[0])) if in_range else None
+    professional_pk, caseload = (
+        min(candidates, key=key) if key else max(candidates, key=lambda item: (item[1], -item[0]))
+    )
+    professional = Professional.objects.get(pk=professional_pk)
+    if professional.must_change_password:
+        # A temporary password sends every page to the password form.
+        Professional.objects.filter(pk=professional.pk).update(must_change_password=False)
+    device = TOTPDevice.objects.filter(user=professional, confirmed=True).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=professional, name="Benchmark", confirmed=True)
+
+    teams = (
+        CareTeamMember.objects.current()
+        .filter(professional=professional)
+        .order_by("family_id")
+        .values_list("family_id", "family__coalition_id")
+        .distinct()
+    )
+    teams = list(teams[:ROTATION])
+    coalition_id = teams[0][1]
+    family_pks = [pk for pk, coalition in teams if coalition == coalition_id]
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = professional._meta.pk.value_to_string(professional)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = professional.get_session_auth_hash()
+    store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store[LAST_ACTIVITY_KEY] = int(time.time())
+    store[COALITION_SESSION_KEY] = coalition_id
+    store.create()
+    _token, key = api_token_create(professional=professional, name="Benchmark")
+    return Actor(
+        username=professional.username,
+        caseload=caseload,
+        caseload_in_range=low <= caseload <= high,
+        family_pks=family_pks,
+        session_cookie=f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
+        token=key,
+        professional_pk=professional.pk,
+    )
+
+
+# --- The server -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(*, port: int, workers: int, env: dict[str, str], logfile: Path):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "kansrijk.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--timeout",
+        "120",
+        "--log-level",
+        "warning",
+    ]
+    log(f"gunicorn with {workers} sync workers on 127.0.0.1:{port}")
+    handle = logfile.open("wb")
+    return subprocess.Popen(
+        command, cwd=BASE_DIR, env=env, stdout=handle, stderr=subprocess.STDOUT
+    ), handle
+
+
+def wait_healthy(port: int, server, *, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped before it answered /healthz/")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", "/healthz/", headers={"Accept": "application/json"})
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.25)
+    raise RuntimeError("gunicorn did not answer /healthz/ in time")
+
+
+def worker_pids(master: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The second field (the command) is in parentheses and may hold spaces.
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == master:
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def workers_rss(master: int) -> list[float]:
+    values = []
+    for pid in worker_pids(master):
+        try:
+            values.append(rss_mb(pid))
+        except OSError:
+            continue
+    return values
+
+
+def stop(server) -> None:
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
+
+
+# --- Load -----------------------------------------------------------------------------------
+
+
+def endpoint_paths(endpoint: Endpoint, family_pks: list[int]) -> list[str]:
+    if "{pk}" not in endpoint.path:
+        return [endpoint.path]
+    return [endpoint.path.format(pk=pk) for pk in family_pks]
+
+
+def auth_header(endpoint: Endpoint, actor: Actor) -> str:
+    if endpoint.auth == "token":
+        return f"Authorization: Token {actor.token}"
+    return f"Cookie: {actor.session_cookie}"
+
+
+def load(
+    *,
+    port: int,
+    paths: list[str],
+    header: str,
+    concurrency: int,
+    requests: int,
+    time_limit: float,
+) -> dict:
+    """One step, in its own process: the load generator must not share the driver's CPU time
+    slices or GIL with anything that measures."""
+    command = [sys.executable, "-m", "bench.load", "--port", str(port)]
+    for path in paths:
+        command += ["--path", path]
+    command += [
+        "--header",
+        header,
+        "--concurrency",
+        str(concurrency),
+        "--requests",
+        str(requests),
+        "--time-limit",
+        str(time_limit),
+    ]
+    completed = subprocess.run(
+        command,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=time_limit + 120,
+    )
+    return json.loads(completed.stdout)
+
+
+def typical_queries(counts: dict[str, int]) -> int | None:
+    """The query count most requests made (the session write every 30 s adds one now and
+    then); None when no request succeeded."""
+    if not counts:
+        return None
+    return int(max(counts.items(), key=lambda item: (item[1], -int(item[0])))[0])
+
+
+def measure(*, port: int, server, actor: Actor, scale: Scale) -> dict:
+    results: dict[str, dict] = {
+        endpoint.name: {"label": endpoint.label, "path": endpoint.path, "concurrency": {}}
+        for endpoint in ENDPOINTS
+    }
+    rss: dict[str, list[float]] = {endpoint.name: [] for endpoint in ENDPOINTS}
+
+    log("warming up every worker on every endpoint")
+    for endpoint in ENDPOINTS:
+        warm = load(
+            port=port,
+            paths=endpoint_paths(endpoint, actor.family_pks),
+            header=auth_header(endpoint, actor),
+            concurrency=scale.workers,
+            requests=scale.workers * scale.warmup_per_worker,
+            time_limit=30.0,
+        )
+        if warm["errors"]:
+            raise RuntimeError(
+                f"{endpoint.path} does not answer 200 to the benchmark's professional: "
+                f"{warm['statuses']} {warm['failures']}"
+            )
+
+    for concurrency in scale.concurrency:
+        for endpoint in ENDPOINTS:
+            step = load(
+                port=port,
+                paths=endpoint_paths(endpoint, actor.family_pks),
+                header=auth_header(endpoint, actor),
+                concurrency=concurrency,
+                requests=scale.requests,
+                time_limit=scale.time_limit,
+            )
+            results[endpoint.name]["concurrency"][str(concurrency)] = step
+            rss[endpoint.name].append(max(workers_rss(server.pid), default=0.0))
+            log(
+                f"{endpoint.label:<15} c={concurrency:<3} {step['rps']:>8.1f} req/s  "
+                f"p95 {step['p95_ms']:>8.1f} ms  errors {step['errors']}"
+            )
+
+    for endpoint in ENDPOINTS:
+        entry = results[endpoint.name]
+        counts: dict[str, int] = {}
+        for step in entry["concurrency"].values():
+            for value, number in step["queries"].items():
+                counts[value] = counts.get(value, 0) + number
+        entry["queries"] = typical_queries(counts)
+        entry["queries_seen"] = counts
+        entry["worker_rss_mb"] = max(rss[endpoint.name], default=0.0)
+        for level, step in entry["concurrency"].items():
+            baseline = results["baseline"]["concurrency"][level]["rps"]
+            step["baseline_ratio"] = round(step["rps"] / baseline, 3) if baseline else None
+    return results
+
+
+def time_access_event(actor: Actor, calls: int) -> dict:
+    """The cost of writing one access event, as the family file writes it, in-process.
+
+    Measured here because switching the write off in the served app would need a setting in
+    `kansrijk.access`; the call is the same one `get_family_for_user` makes per page.
+    """
+    from django.db import connections
+
+    from kansrijk.access.models import AccessEvent
+    from kansrijk.access.services import access_event_record
+    from kansrijk.families.models import Family
+    from kansrijk.organisations.models import Professional
+
+    connections.close_all()
+    user = Professional.objects.get(pk=actor.professional_pk)
+    family = Family.objects.get(pk=actor.family_pks[0])
+    durations = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        access_event_record(
+            user=user,
+            action=AccessEvent.Action.READ,
+            family=family,
+            ground="care_team",
+            authorisation=True,
+            treatment_relationship=True,
+            consent=False,
+            emergency=False,
+            detail="Benchmark: kosten van één toegangsregel",
+        )
+        durations.append(time.perf_counter() - started)
+    durations.sort()
+    return {
+        "method": (
+            f"in-process: {calls} calls of kansrijk.access.services.access_event_record "
+            "(autocommit, as in a request), compared with the family file's p95 at 1 client"
+        ),
+        "calls": calls,
+        "mean_ms": round(statistics.fmean(durations) * 1000, 3),
+        "p50_ms": round(durations[len(durations) // 2] * 1000, 3),
+        "p95_ms": round(durations[min(len(durations) - 1, int(len(durations) * 0.95))] * 1000, 3),
+    }
+
+
+# --- Machine and output ---------------------------------------------------------------------
+
+
+def machine_info(database: str) -> dict:
+    from django.db import connection
+
+    memory_kb = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            memory_kb = int(line.split()[1])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = f"PostgreSQL {cursor.fetchone()[0]}"
+    else:
+        version = f"SQLite {sqlite3.sqlite_version}"
+    import django
+    import gunicorn
+
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "django": django.get_version(),
+        "gunicorn": gunicorn.__version__,
+        "database": database,
+        "database_version": version,
+    }
+
+
+def print_table(run: dict) -> None:
+    levels = [
+        str(level) for level in SCALES[run["scale"]].concurrency if str(level) in run["levels"]
+    ]
+    print()
+    print(
+        f"kansrijk benchmark — {run['key']}: {run['families']} families requested, "
+        f"{run['machine']['database_version']}, {run['workers']} gunicorn workers, "
+        f"{run['machine']['cores']} cores"
+    )
+    print(
+        f"professional {run['professional']['username']} with "
+        f"{run['professional']['caseload']} families"
+    )
+    header = f"{'endpoint':<15} {'c':>3} {'req/s':>8} {'ratio':>6} {'p50 ms':>8} {'p95 ms':>8} "
+    header += f"{'p99 ms':>8} {'queries':>7} {'RSS MB':>7} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, entry in run["endpoints"].items():
+        for level in levels:
+            step = entry["concurrency"][level]
+            ratio = step.get("baseline_ratio")
+            print(
+                f"{name:<15} {level:>3} {step['rps']:>8.1f} "
+                f"{(f'{ratio:.2f}' if ratio is not None else '-'):>6} "
+                f"{step['p50_ms']:>8.1f} {step['p95_ms']:>8.1f} {step['p99_ms']:>8.1f} "
+                f"{entry['queries'] if entry['queries'] is not None else '-':>7} "
+                f"{entry['worker_rss_mb']:>7.1f} {step['errors']:>6}"
+            )
+    access = run["access_log_write"]
+    print(
+        f"access-log write: {access['p95_ms']:.2f} ms p95 per event "
+        f"({access['share_of_family_file_p95'] * 100:.1f}% of the family file's p95 at 1 client)"
+    )
+    print()
+
+
+def merge_results(out: Path, run: dict) -> dict:
+    data = {"runs": {}}
+    if out.exists():
+        try:
+            data = json.loads(out.read_text())
+        except json.JSONDecodeError:
+            log(f"{out} was not valid JSON; starting it afresh")
+        if not isinstance(data.get("runs"), dict):
+            data = {"runs": {}}
+    data["runs"][run["key"]] = run
+    data["machine"] = run["machine"]
+    data["targets"] = targets.describe()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n")
+    return data
+
+
+# --- Main -----------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None):
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description="The kansrijk performance benchmark."
+    )
+    parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--families", type=int, help="override the scale's number of families")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--workers", type=int, help="override the number of gunicorn workers")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL),
+        help="server and database for --db postgres; the database is dropped and created",
+    )
+    parser.add_argument("--database-name", help="another PostgreSQL database name")
+    parser.add_argument(
+        "--drop", action="store_true", help="drop the PostgreSQL database afterwards"
+    )
+    return parser.parse_args(argv)
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    # Unwind through the `finally` blocks, which stop gunicorn and drop the database.
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    base = SCALES[args.scale]
+    scale = Scale(
+        families=args.families or base.families,
+        concurrency=base.concurrency,
+        requests=base.requests,
+        time_limit=base.time_limit,
+        workers=args.workers or base.workers,
+        access_event_calls=base.access_event_calls,
+        warmup_per_worker=base.warmup_per_worker,
+    )
+    key = f"{args.scale}-{args.db}"
+    started_at = datetime.now(UTC)
+    with tempfile.TemporaryDirectory(prefix="kansrijk-bench-") as folder:
+        folder = Path(folder)
+        if args.db == "postgres":
+            database_url = postgres_url(args)
+            log(f"recreating PostgreSQL database {urlsplit(database_url).path.lstrip('/')}")
+            recreate_postgres(database_url)
+        else:
+            database_url = f"sqlite:///{folder / 'bench.sqlite3'}"
+        env = configure_environment(database_url, folder / "static")
+        try:
+            return _run(args, scale, key, started_at, folder, env)
+        finally:
+            if args.db == "postgres" and args.drop:
+                from django.db import connections
+
+                connections.close_all()
+                drop_postgres(database_url)
+
+
+def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections
+
+    log(f"{key}: migrating")
+    call_command("migrate", "--noinput", verbosity=0)
+    generation_started = time.monotonic()
+    generated_with = generate(scale.families, seed=args.seed, env=env)
+    generation_s = round(time.monotonic() - generation_started, 1)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    actor = pick_actor()
+    log(
+        f"professional {actor.username}: {actor.caseload} families"
+        f"{'' if actor.caseload_in_range else ' (outside 100-300: small data set)'}"
+    )
+    machine = machine_info(args.db)
+    from django.conf import settings
+
+    # DATABASE_CONN_MAX_AGE from the environment, as in production (default 0: a new
+    # connection per request).
+    conn_max_age = settings.DATABASES["default"]["CONN_MAX_AGE"]
+    connections.close_all()
+
+    port = free_port()
+    server, handle = start_gunicorn(
+        port=port, workers=scale.workers, env=env, logfile=folder / "gunicorn.log"
+    )
+    try:
+        wait_healthy(port, server)
+        endpoints = measure(port=port, server=server, actor=actor, scale=scale)
+        final_rss = workers_rss(server.pid)
+    except Exception:
+        handle.flush()
+        sys.stderr.write((folder / "gunicorn.log").read_text()[-5000:])
+        raise
+    finally:
+        stop(server)
+        handle.close()
+
+    access = time_access_event(actor, scale.access_event_calls)
+    family_file_p95 = endpoints["family_file"]["concurrency"]["1"]["p95_ms"]
+    access["family_file_p95_ms_at_1"] = family_file_p95
+    access["share_of_family_file_p95"] = (
+        round(access["p95_ms"] / family_file_p95, 4) if family_file_p95 else None
+    )
+    run = {
+        "key": key,
+        "scale": args.scale,
+        "database": args.db,
+        "families": scale.families,
+        "generated_with": generated_with,
+        "generation_s": generation_s,
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "workers": scale.workers,
+        "worker_class": "sync",
+        "conn_max_age": conn_max_age,
+        "requests_per_step": scale.requests,
+        "time_limit_per_step_s": scale.time_limit,
+        "levels": [str(level) for level in scale.concurrency],
+        "professional": {
+            "username": actor.username,
+            "caseload": actor.caseload,
+            "caseload_in_range": actor.caseload_in_range,
+            "families_rotated": len(actor.family_pks),
+        },
+        "machine": machine,
+        "worker_rss_mb": {"max": max(final_rss, default=0.0), "workers": final_rss},
+        "endpoints": endpoints,
+        "access_log_write": access,
+    }
+    data = merge_results(args.out, run)
+    print_table(run)
+    log(f"results written to {args.out}")
+    checks = targets.evaluate(data, scale=args.scale)
+    targets.print_checks(checks)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The benchmark harness (`bench/`) runs end to end and writes a valid results file.
+
+A tiny run: 30 families, one client, a few requests per endpoint, on the database type the
+suite runs on (on PostgreSQL in a database of its own, dropped afterwards). It starts
+gunicorn and the load generator as `make bench` does. Timings are never asserted: they are
+the benchmark's business, not the suite's; only the shape and the numbers' presence are.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from numbers import Real
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+
+from bench.run import ENDPOINTS
+
+BASE_DIR = Path(settings.BASE_DIR)
+STEP_FIELDS = ["rps", "p50_ms", "p95_ms", "p99_ms", "baseline_ratio", "requests", "errors"]
+
+
+def _database_arguments() -> list[str]:
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return ["--db", "sqlite"]
+    user = quote(database.get("USER") or "postgres")
+    password = f":{quote(database['PASSWORD'])}" if database.get("PASSWORD") else ""
+    host = database.get("HOST") or "127.0.0.1"
+    port = database.get("PORT") or 5432
+    return [
+        "--db",
+        "postgres",
+        "--postgres-url",
+        f"postgres://{user}{password}@{host}:{port}/postgres",
+        "--database-name",
+        f"kansrijk_bench_test_{os.getpid()}",
+        "--drop",
+    ]
+
+
+def test_a_tiny_benchmark_writes_every_endpoint_with_numbers(tmp_path):
+    out = tmp_path / "results.json"
+    driver = subprocess.Popen(
+        [
+            sys.executable,
+            *("-m", "bench.run", "--scale", "tiny", "--out", str(out)),
+            *_database_arguments(),
+        ],
+        cwd=BASE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stdout, stderr = driver.communicate(timeout=170)
+    except subprocess.TimeoutExpired:
+        # SIGTERM, not SIGKILL: the driver then stops its gunicorn and drops its database.
+        driver.terminate()
+        stdout, stderr = driver.communicate(timeout=60)
+    assert driver.returncode == 0, stdout[-3000:] + stderr[-3000:]
+
+    data = json.loads(out.read_text())
+    (run,) = data["runs"].values()
+    assert run["scale"] == "tiny"
+    for key in ["cores", "memory_gib", "python", "database"]:
+        assert data["machine"][key]
+    assert set(run["endpoints"]) == {endpoint.name for endpoint in ENDPOINTS}
+    for name, entry in run["endpoints"].items():
+        assert isinstance(entry["queries"], int), name
+        assert isinstance(entry["worker_rss_mb"], Real), name
+        step = entry["concurrency"]["1"]
+        for field in STEP_FIELDS:
+            assert isinstance(step[field], Real), (name, field)
+        assert step["requests"] > 0, name
+        assert step["errors"] == 0, (name, step["statuses"], step["failures"])
+    assert isinstance(run["access_log_write"]["p95_ms"], Real)
+    assert "Targets of issue 5" in stdout
