@@ -54,6 +54,9 @@ class Ground:
     `detail(user, family)` gives text for the log, such as a break-the-glass reason.
     A lower `order` is preferred when several grounds hold (the care team before
     break-the-glass), so the log names the ordinary ground whenever there is one.
+    `family_ids(user)` returns the ids of the families `user` may see on this ground, as a
+    subquery; lists use it, because the database can then start from the professional's own
+    rows (a caseload of a few hundred) instead of testing every family of the coalition.
     """
 
     code: str
@@ -64,6 +67,7 @@ class Ground:
     emergency: bool = False
     consent: Callable[[object], bool] | None = None
     detail: Callable[[object, object], str] | None = None
+    family_ids: Callable[[object], QuerySet] | None = None
 
 
 _grounds: dict[str, Ground] = {}
@@ -101,7 +105,10 @@ def _may_see_any(user) -> bool:
 def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = None) -> QuerySet:
     """The families `user` may see now, optionally only those of `coalition`.
 
-    One query however many grounds: each ground is an `EXISTS` subquery, OR-ed together.
+    One query however many grounds: the ids each ground gives are combined with UNION, so
+    that the database starts from the professional's own caseload. (OR-ed `EXISTS` tests,
+    the fallback for a ground without `family_ids`, made PostgreSQL read every family of a
+    coalition at national scale.)
     """
     queryset = family_model().objects.all() if queryset is None else queryset
     if not _may_see_any(user) or not _grounds:
@@ -109,8 +116,12 @@ def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = Non
     queryset = queryset.filter(coalition_id__in=professional_coalition_ids(user))
     if coalition is not None:
         queryset = queryset.filter(coalition=coalition)
+    grounds = list(_grounds.values())
+    if all(ground.family_ids for ground in grounds):
+        id_queries = [ground.family_ids(user).order_by() for ground in grounds]
+        return queryset.filter(pk__in=id_queries[0].union(*id_queries[1:]))
     any_ground = Q()
-    for ground in _grounds.values():
+    for ground in grounds:
         any_ground |= Q(ground.condition(user))
     return queryset.filter(any_ground)
 
@@ -231,6 +242,10 @@ def _break_the_glass_condition(user):
     )
 
 
+def _break_the_glass_family_ids(user) -> QuerySet:
+    return BreakTheGlass.objects.active().filter(user=user).values("family_id")
+
+
 def _break_the_glass_detail(user, family) -> str:
     glass = BreakTheGlass.objects.active().filter(user=user, family=family).first()
     if glass is None:  # expired between the check and now
@@ -242,6 +257,7 @@ BREAK_THE_GLASS = Ground(
     code="break_the_glass",
     label=_("Noodtoegang (break-the-glass)"),
     condition=_break_the_glass_condition,
+    family_ids=_break_the_glass_family_ids,
     treatment_relationship=False,
     emergency=True,
     detail=_break_the_glass_detail,

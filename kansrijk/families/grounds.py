@@ -18,6 +18,12 @@ def _on_care_team(user):
     )
 
 
+def _care_team_family_ids(user):
+    from .models import CareTeamMember
+
+    return CareTeamMember.objects.current().filter(professional=user).values("family_id")
+
+
 def _care_team_consent(family) -> bool:
     from .models import ConsentPurpose
 
@@ -30,6 +36,7 @@ def register_care_team_ground() -> None:
             code=CARE_TEAM,
             label=_("Lid van het zorgteam"),
             condition=_on_care_team,
+            family_ids=_care_team_family_ids,
             treatment_relationship=True,
             consent=_care_team_consent,
             order=10,

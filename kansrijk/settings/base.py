@@ -113,6 +113,10 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # kansrijk runs short queries; PostgreSQL's JIT compiler, triggered by the planner's cost
+    # estimate on large coalitions, cost more than the queries themselves (benchmark, issue 5).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.Professional"
