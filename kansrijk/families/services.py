@@ -549,22 +549,32 @@ def person_add(
     *, actor: Professional, family_pk: int, data: Mapping[str, Any], request=None
 ) -> Person:
     """Add someone to the household; `data` holds `PERSON_FIELDS` (BSN optional)."""
-    values = _fields(data, PERSON_FIELDS)
+    return _add_to_family(
+        Person,
+        _fields(data, PERSON_FIELDS),
+        actor=actor,
+        family_pk=family_pk,
+        request=request,
+        detail=_("Persoon toegevoegd"),
+        kind=TimelineKind.PERSON_ADDED,
+        summary=_person_summary,
+        exclude=["family", "coalition", "pregnancy"],
+    )
+
+
+def _add_to_family(
+    model, values: dict[str, Any], *, actor, family_pk, request, detail, kind, summary, exclude
+):
+    """Create a row of an open family the actor may change, logged and on the timeline."""
     family = get_family_for_user(
-        actor, family_pk, Action.CREATE, request=request, lock=True, detail=_("Persoon toegevoegd")
+        actor, family_pk, Action.CREATE, request=request, lock=True, detail=detail
     )
     _require_open(family)
-    person = Person(family=family, coalition_id=family.coalition_id, **values)
-    person.full_clean(exclude=["family", "coalition", "pregnancy"])
-    person.save()
-    timeline_record(
-        family=family,
-        kind=TimelineKind.PERSON_ADDED,
-        actor=actor,
-        obj=person,
-        summary=_person_summary(person),
-    )
-    return person
+    obj = model(family=family, coalition_id=family.coalition_id, **values)
+    obj.full_clean(exclude=exclude)
+    obj.save()
+    timeline_record(family=family, kind=kind, actor=actor, obj=obj, summary=summary(obj))
+    return obj
 
 
 @transaction.atomic
@@ -619,27 +629,17 @@ def pregnancy_add(
     *, actor: Professional, family_pk: int, data: Mapping[str, Any], request=None
 ) -> Pregnancy:
     """Add a pregnancy (a family can have several over time); `data` holds `PREGNANCY_FIELDS`."""
-    values = _fields(data, PREGNANCY_FIELDS)
-    family = get_family_for_user(
-        actor,
-        family_pk,
-        Action.CREATE,
-        request=request,
-        lock=True,
-        detail=_("Zwangerschap toegevoegd"),
-    )
-    _require_open(family)
-    pregnancy = Pregnancy(family=family, coalition_id=family.coalition_id, **values)
-    pregnancy.full_clean(exclude=["family", "coalition"])
-    pregnancy.save()
-    timeline_record(
-        family=family,
-        kind=TimelineKind.PREGNANCY_ADDED,
+    return _add_to_family(
+        Pregnancy,
+        _fields(data, PREGNANCY_FIELDS),
         actor=actor,
-        obj=pregnancy,
-        summary=str(pregnancy),
+        family_pk=family_pk,
+        request=request,
+        detail=_("Zwangerschap toegevoegd"),
+        kind=TimelineKind.PREGNANCY_ADDED,
+        summary=str,
+        exclude=["family", "coalition"],
     )
-    return pregnancy
 
 
 @transaction.atomic
