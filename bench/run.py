@@ -3,8 +3,10 @@
 One run, start to end:
 
 1. a fresh database (a SQLite file in a temporary folder, or the PostgreSQL database
-   `kansrijk_bench`, dropped and created), migrated, filled by `generate_synthetic` (or, where
-   that command does not exist yet, by `seed_demo`), and the static files collected;
+   `kansrijk_bench_<scale>`, dropped and created), migrated, filled by `generate_synthetic`
+   (or, where that command does not exist yet, by `seed_demo`), and the static files
+   collected; with `--reuse-db` a PostgreSQL database that an earlier run filled with the
+   same number of families and the same seed is migrated and used as it is;
 2. a professional with a realistic caseload (100-300 families) and their families; a session
    as after a two-factor login and a personal API token for them;
 3. gunicorn serving `kansrijk.settings.bench` (DEBUG off, several sync workers) on a free
@@ -42,7 +44,9 @@ from . import targets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = BASE_DIR / "bench" / "results.json"
-DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kansrijk_bench"
+# The database name is the URL's, else `kansrijk_bench_<scale>`: one database per scale, so
+# that a small run does not drop the national data set another run may reuse.
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/"
 SETTINGS = "kansrijk.settings.bench"
 CASELOAD = (100, 300)
 TARGET_CASELOAD = 200
@@ -101,8 +105,20 @@ def log(message: str) -> None:
 
 def postgres_url(args) -> str:
     url = urlsplit(args.postgres_url)
-    name = args.database_name or url.path.lstrip("/") or "kansrijk_bench"
+    name = args.database_name or url.path.lstrip("/") or f"kansrijk_bench_{args.scale}"
     return urlunsplit(url._replace(path=f"/{name}"))
+
+
+def postgres_exists(url: str) -> bool:
+    import psycopg
+
+    parts = urlsplit(url)
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [parts.path.lstrip("/")]
+        ).fetchone()
+    return row is not None
 
 
 def recreate_postgres(url: str) -> None:
@@ -154,6 +170,44 @@ def manage(*arguments: str, env: dict[str, str]) -> None:
     command = [sys.executable, str(BASE_DIR / "manage.py"), *arguments]
     log(" ".join(["manage.py", *arguments]))
     subprocess.run(command, cwd=BASE_DIR, env=env, check=True)
+
+
+# Written into the reused database by the run that generated it, so that a later
+# `--reuse-db` run can tell which data set it holds.
+GENERATED_MARKER = "bench_generated"
+
+
+def mark_generated(description: str, *, families: int, seed: int) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {GENERATED_MARKER} "
+            "(families integer, seed integer, generated_with text, generated_at timestamptz)"
+        )
+        cursor.execute(f"DELETE FROM {GENERATED_MARKER}")
+        cursor.execute(
+            f"INSERT INTO {GENERATED_MARKER} VALUES (%s, %s, %s, now())",
+            [families, seed, description],
+        )
+
+
+def generated_data_set(*, families: int, seed: int) -> str | None:
+    """What an earlier run generated in this database, when it matches `families` and
+    `seed` (None otherwise: the data set must be generated afresh)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [GENERATED_MARKER])
+        if not cursor.fetchone()[0]:
+            return None
+        cursor.execute(
+            f"SELECT families, seed, generated_with, generated_at FROM {GENERATED_MARKER}"
+        )
+        row = cursor.fetchone()
+    if row is None or row[0] != families or row[1] != seed:
+        return None
+    return f"{row[2]} (generated {row[3]:%Y-%m-%d %H:%M} UTC by an earlier run, reused)"
 
 
 def generate(families: int, *, seed: int, env: dict[str, str]) -> str:
@@ -621,6 +675,15 @@ def parse_args(argv: list[str] | None = None):
     parser.add_argument(
         "--drop", action="store_true", help="drop the PostgreSQL database afterwards"
     )
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        help=(
+            "PostgreSQL only: keep the database when an earlier run generated the same number "
+            "of families with the same seed (it is still migrated); otherwise generate it. "
+            "The access log of the rotated families keeps what earlier runs wrote."
+        ),
+    )
     return parser.parse_args(argv)
 
 
@@ -648,8 +711,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(folder)
         if args.db == "postgres":
             database_url = postgres_url(args)
-            log(f"recreating PostgreSQL database {urlsplit(database_url).path.lstrip('/')}")
-            recreate_postgres(database_url)
+            name = urlsplit(database_url).path.lstrip("/")
+            if args.reuse_db and postgres_exists(database_url):
+                log(f"reusing PostgreSQL database {name} if it holds this data set")
+            else:
+                log(f"recreating PostgreSQL database {name}")
+                recreate_postgres(database_url)
         else:
             database_url = f"sqlite:///{folder / 'bench.sqlite3'}"
         env = configure_environment(database_url, folder / "static")
@@ -672,15 +739,33 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
 
     log(f"{key}: migrating")
     call_command("migrate", "--noinput", verbosity=0)
-    generation_started = time.monotonic()
-    generated_with = generate(scale.families, seed=args.seed, env=env)
-    generation_s = round(time.monotonic() - generation_started, 1)
+    reused = None
+    if args.reuse_db and args.db == "postgres":
+        reused = generated_data_set(families=scale.families, seed=args.seed)
+        if reused is None:
+            log("the database does not hold this data set: recreating it")
+            connections.close_all()
+            recreate_postgres(env["DATABASE_URL"])
+            call_command("migrate", "--noinput", verbosity=0)
+    if reused is None:
+        generation_started = time.monotonic()
+        generated_with = generate(scale.families, seed=args.seed, env=env)
+        generation_s = round(time.monotonic() - generation_started, 1)
+        if args.db == "postgres":
+            mark_generated(generated_with, families=scale.families, seed=args.seed)
+    else:
+        log(f"data set: {reused}")
+        generated_with, generation_s = reused, None
     call_command("collectstatic", "--noinput", verbosity=0)
     actor = pick_actor()
     log(
         f"professional {actor.username}: {actor.caseload} families"
         f"{'' if actor.caseload_in_range else ' (outside 100-300: small data set)'}"
     )
+    from kansrijk.access.models import AccessEvent
+
+    # Grows with every run over a reused database: the family pages log each read.
+    events_at_start = AccessEvent.objects.filter(family_id__in=actor.family_pks).count()
     machine = machine_info(args.db)
     from django.conf import settings
 
@@ -718,6 +803,7 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
         "families": scale.families,
         "generated_with": generated_with,
         "generation_s": generation_s,
+        "reused_database": reused is not None,
         "started_at": started_at.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "workers": scale.workers,
@@ -731,6 +817,7 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
             "caseload": actor.caseload,
             "caseload_in_range": actor.caseload_in_range,
             "families_rotated": len(actor.family_pks),
+            "access_events_of_rotated_families_at_start": events_at_start,
         },
         "machine": machine,
         "worker_rss_mb": {"max": max(final_rss, default=0.0), "workers": final_rss},

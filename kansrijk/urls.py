@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("kansrijk.access.urls")),
     path("", include("kansrijk.organisations.urls")),
     path("gezinnen/", include("kansrijk.families.urls")),
+    path("", include("kansrijk.care.urls")),
+    path("", include("kansrijk.signaling.urls")),
     path("api/v1/", include("kansrijk.api_urls")),
     path(
         "i18n/setlang/",

@@ -34,4 +34,40 @@ def navigation(request):
             url = reverse(area.url_name)
             current = request.path == url if url == "/" else request.path.startswith(url)
             items.append({"label": area.label, "url": url, "current": current})
-    return {"navigation": items}
+    # Lazy: only the Beheer pages' menu asks for it.
+    return {"navigation": items, "manage_pages": lambda: manage_pages(request)}
+
+
+# --- Pages under "Beheer" that higher apps add ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ManagePage:
+    label: str
+    description: str
+    url_name: str
+    order: int
+    visible: Callable[[object], bool]
+
+
+_manage_pages: dict[str, ManagePage] = {}
+
+
+def register_manage_page(
+    *, label, description, url_name: str, order: int, visible=lambda request: True
+) -> None:
+    """Add a page to the Beheer overview and its menu (from `AppConfig.ready`)."""
+    _manage_pages[url_name] = ManagePage(label, description, url_name, order, visible)
+
+
+def manage_pages(request) -> list[dict]:
+    """The registered Beheer pages this request may use, with their URL."""
+    return [
+        {
+            "label": page.label,
+            "description": page.description,
+            "url": reverse(page.url_name),
+        }
+        for page in sorted(_manage_pages.values(), key=lambda p: p.order)
+        if page.visible(request)
+    ]

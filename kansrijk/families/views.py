@@ -37,6 +37,7 @@ from .forms import (
 from .models import ConsentPurpose, Family, FamilyStatus, InsuranceKind
 from .models.family import FAMILY_EDITABLE_FIELDS
 from .phases import family_phase
+from .sections import file_sections
 
 Action = AccessEvent.Action
 PAGE_SIZE = 25
@@ -270,6 +271,7 @@ def family_detail(request, pk: int):
             # The access report is for the care team; a break-the-glass visitor reads the file
             # but not who else looked at it.
             "on_care_team": any(m.professional_id == request.user.pk for m in care_team),
+            "file_sections": file_sections(request, family),
             "phase": family_phase(family.pregnancies.all(), today=timezone.localdate()),
             "persons": family.persons.all(),
             "pregnancies": family.pregnancies.all(),

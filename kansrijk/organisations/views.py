@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.navigation import manage_pages
+
 from . import selectors, services
 from .context import SESSION_KEY
 from .forms import (
@@ -161,6 +163,7 @@ def manage(request):
         {
             "is_coordinator": request.active.has_role(Role.COORDINATOR),
             "is_administrator": request.active.has_role(Role.ADMINISTRATOR),
+            "extra_pages": manage_pages(request),
         },
     )
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "kansrijk.organisations",
     "kansrijk.access",
     "kansrijk.families",
+    "kansrijk.care",
+    "kansrijk.signaling",
 ]
 # Break-the-glass: how long emergency access to one family lasts.
 BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)

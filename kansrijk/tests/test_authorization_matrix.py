@@ -24,6 +24,12 @@ from kansrijk.access.models import BreakTheGlass
 from kansrijk.access.services import api_token_create
 from kansrijk.families.models import ConsentPurpose, Family
 from kansrijk.families.services import consent_record, pregnancy_add
+from kansrijk.signaling.services import (
+    assessment_record,
+    assessment_start,
+    route_choose,
+    route_step_save,
+)
 from kansrijk.testing.actors import Cast, logged_in_client
 from kansrijk.testing.factories import MembershipFactory, ProfessionalFactory, TOTPDeviceFactory
 from kansrijk.testing.families import make_family
@@ -134,6 +140,47 @@ def _current_member(world: World) -> dict:
     return {"pk": world.family.pk, "member_pk": member.pk}
 
 
+def _final_assessment(world: World) -> dict:
+    """A finished professional judgement (route not chosen yet) of the family."""
+    assessment = assessment_record(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        instrument_key="professioneel-oordeel",
+        answers={"niveau": "potentially_vulnerable", "reden": "Weinig steun in de buurt."},
+    )
+    return {"pk": world.family.pk, "assessment_pk": assessment.pk}
+
+
+def _draft_assessment(world: World) -> dict:
+    draft = assessment_start(
+        actor=world.cast.case_director, family_pk=world.family.pk, instrument_key="r4u-kansrijk"
+    )
+    return {"pk": world.family.pk, "assessment_pk": draft.pk}
+
+
+def _route_step(world: World) -> dict:
+    step = route_step_save(
+        actor=world.cast.coordinator,
+        coalition=world.cast.coalition,
+        step_pk=None,
+        data={"route": 2, "title": "Kennismaken", "owner_kind": "decider", "due_days": 5},
+    )
+    return {"step_pk": step.pk}
+
+
+def _open_task(world: World) -> dict:
+    """A route-2 next step of the family (route chosen by the case director)."""
+    _final = _final_assessment(world)
+    route_choose(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        assessment_pk=_final["assessment_pk"],
+        route=2,
+    )
+    task = world.family.tasks.filter(status="open").first()
+    return {"pk": world.family.pk, "task_pk": task.pk}
+
+
 def _break_the_glass(world: World) -> dict:
     glass = BreakTheGlass.objects.get(user=world.actors["break_the_glass"])
     return {"pk": glass.pk}
@@ -241,6 +288,24 @@ MATRIX: dict[str, Row] = {
     "api:family_list": Row(everyone(200, anonymous=401)),
     "api:family_detail": Row({**family_only(), "anonymous": 401}, kwargs=_family),
     "api:family_access_log": Row({**family_only(CARE_TEAM), "anonymous": 401}, kwargs=_family),
+    # Signaling: a family's assessments and routes follow the family's policy; a form post
+    # without valid input gets the form back (autosave: its status line, 200).
+    "signaling:family": Row(family_only(), kwargs=_family),
+    "signaling:assessment": Row(family_only(), kwargs=_final_assessment),
+    "signaling:autosave": Row(family_only(), method="post", kwargs=_draft_assessment),
+    "signaling:route": Row(family_only(outcome=400), method="post", kwargs=_final_assessment),
+    "signaling:discard": Row(family_only(), kwargs=_draft_assessment),
+    "care:task_complete": Row(family_only(outcome=302), method="post", kwargs=_open_task),
+    # Aggregates for coordinators and analysts; coalition settings for coordinators; an
+    # instrument's definition (no family data) for everyone working in a coalition.
+    "signaling:overview": Row(only(["coordinator", "analyst"])),
+    "signaling:instrument_detail": Row(
+        everyone(200), kwargs=lambda world: {"key": "r4u-kansrijk", "version": 1}
+    ),
+    "signaling:instruments": Row(only(["coordinator"])),
+    "signaling:route_steps": Row(only(["coordinator"])),
+    "signaling:route_step_add": Row(only(["coordinator"])),
+    "signaling:route_step_edit": Row(only(["coordinator"]), kwargs=_route_step),
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }

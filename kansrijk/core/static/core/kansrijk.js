@@ -11,3 +11,36 @@ document.addEventListener("htmx:responseError", (event) => {
     target.prepend(alert);
   }
 });
+
+// Forms marked data-warn-unsaved ask before the page is left with changes that were not
+// saved yet; an autosave (htmx) or a submit counts as saved.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-warn-unsaved]").forEach((form) => {
+    let dirty = false;
+    form.addEventListener("input", () => { dirty = true; });
+    form.addEventListener("change", () => { dirty = true; });
+    form.addEventListener("submit", () => { dirty = false; });
+    form.addEventListener("htmx:afterRequest", (event) => {
+      if (event.detail.successful && !form.querySelector("#autosave-status .kr-error")) {
+        dirty = false;
+      }
+    });
+    window.addEventListener("beforeunload", (event) => {
+      if (dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+    // Partner questions only matter when the partner takes part.
+    const partner = form.querySelector("input[name='partner_present']");
+    const toggle = () => {
+      form.querySelectorAll("[data-partner-items]").forEach((group) => {
+        group.hidden = partner && !partner.checked;
+      });
+    };
+    if (partner) {
+      partner.addEventListener("change", toggle);
+      toggle();
+    }
+  });
+});
