@@ -18,7 +18,11 @@ JUDGEMENT = "professioneel-oordeel"
 
 
 @pytest.fixture(autouse=True)
-def today():
+def today(request):
+    """Frozen at TODAY, except in browser tests: their live server keeps real time."""
+    if request.node.get_closest_marker("browser"):
+        yield date.today()
+        return
     with time_machine.travel(TODAY, tick=False):
         yield TODAY
 
