@@ -90,6 +90,7 @@ class QuestionnaireForm(Form):
             # on finishing (a draft may be incomplete).
             field.kr_required = item.required
             field.kr_kind = item.type
+            field.kr_self_report = item.answered_by == "self_report"
             self.fields[ANSWER_PREFIX + item.key] = field
 
     def domains(self) -> list[dict]:
