@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.organisations.api import MeView
+from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
 
 app_name = "api"
 urlpatterns = [
@@ -25,4 +26,11 @@ urlpatterns = [
         FamilyAccessLogView.as_view(),
         name="family_access_log",
     ),
+    path(
+        "families/<int:pk>/assessments/",
+        FamilyAssessmentsView.as_view(),
+        name="assessment_list",
+    ),
+    path("instruments/", InstrumentListView.as_view(), name="instrument_list"),
+    path("instruments/<slug:key>/", InstrumentDetailView.as_view(), name="instrument_detail"),
 ]

@@ -34,6 +34,7 @@ from kansrijk.access.services import access_event_record
 from kansrijk.organisations.models import Coalition
 
 from .models import CareTeamMember, Family, Person, Pregnancy
+from .pages import family_for_write
 from .serializers import (
     AccessEventSerializer,
     ErrorSerializer,
@@ -299,6 +300,8 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
         return self._update(request, pk, partial=True)
 
     def _update(self, request, pk, *, partial: bool) -> Response:
+        # Access first (a refusal is logged outside the service's transaction), then input.
+        family_for_write(request, pk, coalition=None)
         serializer = FamilyUpdateSerializer(
             data=request.data, partial=partial, context={"request": request}
         )

@@ -31,15 +31,34 @@ def family_for_page(request, pk: int, *, detail: str = "") -> Family:
     )
 
 
+ACTIVE = object()  # the request's active coalition (pages); the API passes None: any of yours
+
+
+def family_for_write(
+    request, pk, *, action: str = AccessEvent.Action.UPDATE, coalition=ACTIVE
+) -> Family:
+    """The family a write is about, without a read event: the write service logs the write.
+
+    Call it before the service. Without a ground it logs the refused attempt and answers 404
+    here, outside the service's transaction: a refusal raised inside that transaction would
+    be rolled back together with its access event (NEN 7513 logs refusals too).
+    """
+    if coalition is ACTIVE:
+        coalition = active_coalition(request)
+    family = visible_family(request.user, pk, coalition=coalition)
+    if family is None:
+        # Not visible: this logs the refused attempt and raises Http404.
+        get_family_for_user(request.user, pk, action, request=request, coalition=coalition)
+    return family
+
+
 def family_for_form(request, pk: int, *, detail: str = "") -> Family:
     """On GET a logged read; on POST the family without a read event (the service logs).
 
-    Without access, `get_family_for_user` logs the refused attempt and answers 404.
+    Without access the refused attempt is logged and the answer is 404.
     """
     if request.method == "POST":
-        family = visible_family(request.user, pk, coalition=active_coalition(request))
-        if family is not None:
-            return family
+        return family_for_write(request, pk)
     return family_for_page(request, pk, detail=detail)
 
 

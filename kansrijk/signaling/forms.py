@@ -44,8 +44,10 @@ class AssessmentStartForm(Form):
             )
             for i in instruments
         ]
-        if len(instruments) == 1:
-            self.fields["instrument"].initial = instruments[0].key
+        # The questionnaire is the default; a professional judgement is the exception.
+        questionnaires = [i for i in instruments if i.kind == "questionnaire"]
+        if questionnaires or instruments:
+            self.fields["instrument"].initial = (questionnaires or instruments)[0].key
         self.fields["pregnancy"].choices = [("", _("Geen (na de geboorte of vooraf)"))] + [
             (p.pk, _pregnancy_label(p)) for p in pregnancies
         ]

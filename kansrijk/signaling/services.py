@@ -180,7 +180,9 @@ def _clean_answers(instrument, answers: dict, *, complete: bool, partner_present
     )
     if errors:
         raise ValidationError({key: [message] for key, message in errors.items()})
-    return {key: value for key, value in answers.items() if value not in (None, "")}
+    # Stored in their canonical form (a scale answer "7" from a form becomes 7).
+    parsed = {key: instrument.item(key).parse_answer(value) for key, value in answers.items()}
+    return {key: value for key, value in parsed.items() if value is not None}
 
 
 @transaction.atomic

@@ -209,7 +209,7 @@ def assessment_autosave(request, pk: int, assessment_pk: int):
     return render(
         request,
         "signaling/_autosave_status.html",
-        {"state": state, "version": version, "at": timezone.localtime()},
+        {"state": state, "version": version, "at": timezone.localtime(), "oob": True},
     )
 
 

@@ -288,6 +288,13 @@ MATRIX: dict[str, Row] = {
     "api:family_list": Row(everyone(200, anonymous=401)),
     "api:family_detail": Row({**family_only(), "anonymous": 401}, kwargs=_family),
     "api:family_access_log": Row({**family_only(CARE_TEAM), "anonymous": 401}, kwargs=_family),
+    # Signaling API: a family's assessments follow the family's policy; an instrument's
+    # definition (no family data) is for everyone working in a coalition.
+    "api:assessment_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:instrument_list": Row(everyone(200, anonymous=401)),
+    "api:instrument_detail": Row(
+        everyone(200, anonymous=401), kwargs=lambda world: {"key": "r4u-kansrijk"}
+    ),
     # Signaling: a family's assessments and routes follow the family's policy; a form post
     # without valid input gets the form back (autosave: its status line, 200).
     "signaling:family": Row(family_only(), kwargs=_family),

@@ -44,3 +44,23 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// A form that saves itself (htmx) must not race its own submit: the submit waits for a save
+// in flight (whose answer brings the new version), and no save starts once it is submitted.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-warn-unsaved][hx-post]").forEach((form) => {
+    let submitting = false;
+    form.addEventListener("htmx:confirm", (event) => {
+      if (submitting) event.preventDefault();
+    });
+    form.addEventListener("submit", (event) => {
+      if (form.classList.contains("htmx-request")) {
+        event.preventDefault();
+        const submitter = event.submitter;
+        form.addEventListener("htmx:afterSettle", () => form.requestSubmit(submitter), { once: true });
+        return;
+      }
+      submitting = true;
+    });
+  });
+});
