@@ -540,13 +540,72 @@ TABLE_ORDER = (
 )  # fmt: skip
 
 
+# --- Rows of later apps ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyntheticFamily:
+    """What a later app needs to know of one generated family to add its own rows."""
+
+    number: int
+    family_id: int
+    coalition: int
+    phase: PhaseCode
+    team: list  # Staff; the first is the case director
+    pregnancy: tuple | None  # (due, birth, outcome, entered)
+    pregnancy_id: int | None
+    created: int  # seconds since the epoch
+    closed_at: int | None
+    now: int
+    today: date
+
+
+@dataclass(frozen=True)
+class SyntheticExtension:
+    """Rows a later app adds per family (`families` cannot import the apps above it).
+
+    `columns` lists the tables it writes, parents first, each with its columns in order;
+    `rows(family, rng, next_id)` returns {model: [tuple, ...]} for one family, drawing from
+    its own random stream and taking ids from `next_id(model)`.
+    """
+
+    code: str
+    columns: dict
+    rows: Callable[[SyntheticFamily, random.Random, Callable], dict]
+
+
+_extensions: dict[str, SyntheticExtension] = {}
+
+
+def register_synthetic_extension(extension: SyntheticExtension) -> None:
+    """Called from a later app's `AppConfig.ready`; registering again replaces it."""
+    _extensions[extension.code] = extension
+
+
+def extensions() -> list[SyntheticExtension]:
+    return [_extensions[code] for code in sorted(_extensions)]
+
+
+def all_columns() -> dict:
+    columns = dict(COLUMNS)
+    for extension in extensions():
+        columns.update(extension.columns)
+    return columns
+
+
+def table_order() -> tuple:
+    """Every table written, parents first; the access log last (it is drawn per batch)."""
+    later = tuple(m for e in extensions() for m in e.columns)
+    return (*TABLE_ORDER[:-1], *later, AccessEvent)
+
+
 class TableWriter:
     """Writes tuples in `COLUMNS[model]` order: COPY on PostgreSQL, executemany elsewhere."""
 
     def __init__(self, model: type[models.Model]):
         self.model = model
         self.table = model._meta.db_table
-        own = COLUMNS[model]
+        own = all_columns()[model]
         fields = {f.attname: f for f in model._meta.concrete_fields if not f.generated}
         self.extra: list[tuple[str, object]] = []
         for name, f in fields.items():
@@ -620,7 +679,7 @@ def _dt(seconds: int) -> datetime:
 
 @dataclass
 class Batch:
-    rows: dict = field(default_factory=lambda: {model: [] for model in TABLE_ORDER})
+    rows: dict = field(default_factory=lambda: {model: [] for model in table_order()})
     access_plan: list = field(default_factory=list)
 
 
@@ -636,10 +695,12 @@ class FamilyFactory:
         self.bounds = {code: phase_date_bounds(code, today=today) for code in PhaseCode}
         self.phase_blocks: dict[int, list] = {}
         self.rng = random.Random()
+        self.extensions = extensions()
 
     def _seed(self, number: int, stream: int = 0) -> int:
-        """Each family has its own streams of numbers: 0 for its rows, 1 for its access log."""
-        return (self.seed * 100_000_007 + number) * 2 + stream
+        """Each family has its own streams of numbers: 0 for its rows, 1 for its access log,
+        2 and up for the rows of later apps (`SyntheticExtension`)."""
+        return (self.seed * 100_000_007 + number) * 16 + stream
 
     def _id(self, model) -> int:
         self.ids[model] += 1
@@ -815,6 +876,17 @@ class FamilyFactory:
                 (self._id(Consent), family_id, coalition, purpose, given, method, director.id,
                  _dt(created + 300), None, None)
             )  # fmt: skip
+
+        if self.extensions:
+            facts = SyntheticFamily(
+                number=number, family_id=family_id, coalition=coalition, phase=code, team=team,
+                pregnancy=pregnancy, pregnancy_id=pregnancy_id if pregnancy else None,
+                created=created, closed_at=closed_at, now=self.now, today=today,
+            )  # fmt: skip
+            for stream, extension in enumerate(self.extensions, start=2):
+                rng.seed(self._seed(number, stream))
+                for model, rows in extension.rows(facts, rng, self._id).items():
+                    batch.rows[model].extend(rows)
 
         # The access log is drawn later (`access_events`) from the family's second stream.
         end = closed_at or self.now
@@ -1032,7 +1104,7 @@ def _max_ids() -> dict:
     qn = connection.ops.quote_name
     ids = {}
     with connection.cursor() as cursor:
-        for model in TABLE_ORDER:
+        for model in table_order():
             cursor.execute(
                 f"SELECT MAX({qn(model._meta.pk.column)}) FROM {qn(model._meta.db_table)}"
             )
@@ -1072,9 +1144,9 @@ def generate(
             families=families, coalitions=coalitions, seed=seed, password=password, today=today
         )
     summary = Summary(coalitions=coalitions, professionals=professionals, example_username=example)
-    summary.rows = {model._meta.label: 0 for model in TABLE_ORDER}
+    summary.rows = {model._meta.label: 0 for model in table_order()}
     factory = FamilyFactory(seed=seed, today=today, next_ids=_max_ids())
-    writers = {model: TableWriter(model) for model in TABLE_ORDER}
+    writers = {model: TableWriter(model) for model in table_order()}
     postgres = connection.vendor == "postgresql"
 
     def numbered() -> Iterable[tuple[int, CoalitionPlan]]:
@@ -1088,7 +1160,7 @@ def generate(
     done = 0
     # Not inside a caller's transaction (the tests): DDL there would meet pending triggers.
     deferred = (
-        DeferredIndexes(TABLE_ORDER)
+        DeferredIndexes(table_order())
         if postgres and not connection.in_atomic_block
         else contextlib.nullcontext()
     )
@@ -1098,10 +1170,10 @@ def generate(
     summary.phases["indexen"] = time.monotonic() - load_started - summary.phases["laden"]
     if postgres:
         with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), list(TABLE_ORDER)):
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(table_order())):
                 cursor.execute(sql)
             # Fresh statistics, so the first benchmark queries get the plans they will keep.
-            for model in TABLE_ORDER:
+            for model in table_order():
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     summary.families = done
     summary.seconds = time.monotonic() - started
@@ -1121,7 +1193,7 @@ def _load(factory, writers, summary, pending, families, batch_size, progress) ->
             if postgres:
                 # Losing the last commits in a crash is harmless for generated data.
                 cursor.execute("SET LOCAL synchronous_commit TO off")
-            for model in TABLE_ORDER:
+            for model in table_order():
                 rows = factory.access_events(batch) if model is AccessEvent else batch.rows[model]
                 summary.rows[model._meta.label] += writers[model].write(cursor, rows)
         done += len(batch.rows[Family])

@@ -16,10 +16,12 @@ class SignalingConfig(AppConfig):
         from . import demo  # noqa: F401  (registers the signaling step of seed_demo)
         from .instruments.checks import check_instruments
         from .sections import signaling_section
+        from .synthetic import register as register_synthetic
         from .timeline import register_kinds
         from .views import may_see_overview
 
         register_kinds()
+        register_synthetic()
         checks.register(check_instruments)
         register_file_section(
             FileSection(
