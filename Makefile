@@ -51,14 +51,17 @@ messages: install
 
 # The benchmark (bench/, issue 5): small scale on SQLite and PostgreSQL, or
 # `make bench SCALE=national` on PostgreSQL; fails when a target of issue 5 is missed.
+# REUSE_DB=1 keeps a PostgreSQL data set an earlier run generated (same size and seed).
 SCALE ?= small
+REUSE_DB ?=
+BENCH_REUSE = $(if $(REUSE_DB),--reuse-db,)
 .PHONY: bench
 bench: install
 ifeq ($(SCALE),national)
-	$(BIN)/python -m bench.run --scale national --db postgres
+	$(BIN)/python -m bench.run --scale national --db postgres $(BENCH_REUSE)
 else
 	$(BIN)/python -m bench.run --scale $(SCALE) --db sqlite
-	$(BIN)/python -m bench.run --scale $(SCALE) --db postgres
+	$(BIN)/python -m bench.run --scale $(SCALE) --db postgres $(BENCH_REUSE)
 endif
 	$(BIN)/python -m bench.targets --scale $(SCALE)
 

@@ -1,8 +1,9 @@
-"""The README's table of latest figures, from a results file.
+"""The README's tables of latest figures, from a results file.
 
 `python -m bench.report [--results bench/results.json] [--concurrency 10]` prints one
 Markdown row per endpoint with, per run, the p95, the requests per second (and the ratio to
-the baseline) and the SQL queries per request.
+the baseline) and the SQL queries per request; then where the machine's CPU time went per
+request (the app's workers, PostgreSQL, the load generator, everything else).
 """
 
 import argparse
@@ -42,10 +43,42 @@ def markdown(data: dict, *, concurrency: str = "10") -> str:
             f"{run['professional']['caseload']} families; worker RSS at most "
             f"{max(e['worker_rss_mb'] for e in run['endpoints'].values()):.0f} MB; "
             f"access-log write p95 {access['p95_ms']:.1f} ms = "
-            f"{access['share_of_family_file_p95']:.0%} of the family file's p95 at 1 client; "
-            f"measured {run['finished_at']}."
+            f"{access['share_of_family_file_p95']:.0%} of the family file's p95 at 1 client"
+            + (
+                f" ({access['without_page_request_p95_ms']:.1f} ms without a page request, "
+                "as the API writes it)"
+                if "without_page_request_p95_ms" in access
+                else ""
+            )
+            + f"; measured {run['finished_at']}."
         )
     return "\n".join([*lines, "", *extra])
+
+
+def cpu_markdown(data: dict, *, concurrency: str = "10") -> str:
+    """CPU milliseconds per request at `concurrency`: app / database / load generator /
+    other work on the machine, per endpoint and run."""
+    runs = data.get("runs", {})
+    keys = [key for key in ("small-sqlite", "small-postgres", "national-postgres") if key in runs]
+    keys += [key for key in runs if key not in keys]
+    lines = [
+        "| CPU ms per request (app / db / client / other) | " + " | ".join(keys) + " |",
+        "| --- | " + " | ".join("---" for _ in keys) + " |",
+    ]
+    names = list(next(iter(runs.values()))["endpoints"]) if runs else []
+    for name in names:
+        cells = []
+        for key in keys:
+            step = runs[key]["endpoints"][name]["concurrency"].get(concurrency) or {}
+            cpu = step.get("cpu_per_request")
+            cells.append(
+                f"{cpu['app_ms']:.1f} / {cpu['database_ms']:.1f} / {cpu['client_ms']:.1f} / "
+                f"{cpu['other_ms']:.1f}"
+                if cpu
+                else "-"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=Path("bench/results.json"))
     parser.add_argument("--concurrency", default="10")
     args = parser.parse_args(argv)
-    print(markdown(json.loads(args.results.read_text()), concurrency=args.concurrency))
+    data = json.loads(args.results.read_text())
+    print(markdown(data, concurrency=args.concurrency))
+    print()
+    print(cpu_markdown(data, concurrency=args.concurrency))
     return 0
 
 

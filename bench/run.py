@@ -401,6 +401,91 @@ def workers_rss(master: int) -> list[float]:
     return values
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of one process so far (0.0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _database_pids(database_url: str | None) -> list[int]:
+    """The PostgreSQL processes that work for the benchmark: the backends connected to its
+    database and the server's own processes (WAL writer, checkpointer, ...), not the
+    backends of other databases on a shared server. [] for SQLite."""
+    if not database_url or not database_url.startswith("postgres"):
+        return []
+    import psycopg
+
+    parts = urlsplit(database_url)
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+            "AND (datname = %s OR backend_type <> 'client backend')",
+            [parts.path.lstrip("/")],
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def _machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    ticks = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields) - idle) / ticks, sum(fields) / ticks
+
+
+class CpuMeter:
+    """Where the machine's CPU time went during one step: the gunicorn workers, the
+    PostgreSQL processes of the benchmark's database, the load generator (which reports its
+    own) and everything else (the driver, and other work on a shared machine)."""
+
+    def __init__(self, master: int, database_url: str | None):
+        self.master = master
+        self.database_url = database_url
+
+    @staticmethod
+    def _sample(pids) -> dict[int, float]:
+        return {pid: _cpu_seconds(pid) for pid in pids}
+
+    @staticmethod
+    def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+        # A process that appeared during the step (a new connection's backend) counts from
+        # zero; one that ended is left out (its last figures are gone with it).
+        return sum(value - before.get(pid, 0.0) for pid, value in after.items() if value)
+
+    def __enter__(self):
+        self.app_before = self._sample(worker_pids(self.master))
+        self.database_before = self._sample(_database_pids(self.database_url))
+        self.busy, self.total = _machine_cpu()
+        return self
+
+    def __exit__(self, *exc):
+        busy, total = _machine_cpu()
+        self.app = self._spent(self.app_before, self._sample(worker_pids(self.master)))
+        self.database = self._spent(
+            self.database_before, self._sample(_database_pids(self.database_url))
+        )
+        self.busy, self.total = busy - self.busy, total - self.total
+        return False
+
+    def per_request(self, step: dict) -> dict:
+        done = max(1, step["requests"] + step["errors"])
+        client = step.get("client_cpu_ms_per_request", 0.0)
+        app = self.app * 1000 / done
+        database = self.database * 1000 / done
+        busy = self.busy * 1000 / done
+        return {
+            "app_ms": round(app, 2),
+            "database_ms": round(database, 2),
+            "client_ms": client,
+            "other_ms": round(max(0.0, busy - app - database - client), 2),
+            "machine_busy_share": round(self.busy / self.total, 3) if self.total else None,
+        }
+
+
 def stop(server) -> None:
     if server.poll() is None:
         server.send_signal(signal.SIGTERM)
@@ -469,7 +554,9 @@ def typical_queries(counts: dict[str, int]) -> int | None:
     return int(max(counts.items(), key=lambda item: (item[1], -int(item[0])))[0])
 
 
-def measure(*, port: int, server, actor: Actor, scale: Scale) -> dict:
+def measure(
+    *, port: int, server, actor: Actor, scale: Scale, database_url: str | None = None
+) -> dict:
     results: dict[str, dict] = {
         endpoint.name: {"label": endpoint.label, "path": endpoint.path, "concurrency": {}}
         for endpoint in ENDPOINTS
@@ -494,19 +581,24 @@ def measure(*, port: int, server, actor: Actor, scale: Scale) -> dict:
 
     for concurrency in scale.concurrency:
         for endpoint in ENDPOINTS:
-            step = load(
-                port=port,
-                paths=endpoint_paths(endpoint, actor.family_pks),
-                header=auth_header(endpoint, actor),
-                concurrency=concurrency,
-                requests=scale.requests,
-                time_limit=scale.time_limit,
-            )
+            with CpuMeter(server.pid, database_url) as cpu:
+                step = load(
+                    port=port,
+                    paths=endpoint_paths(endpoint, actor.family_pks),
+                    header=auth_header(endpoint, actor),
+                    concurrency=concurrency,
+                    requests=scale.requests,
+                    time_limit=scale.time_limit,
+                )
+            step["cpu_per_request"] = cpu.per_request(step)
             results[endpoint.name]["concurrency"][str(concurrency)] = step
             rss[endpoint.name].append(max(workers_rss(server.pid), default=0.0))
+            spent = step["cpu_per_request"]
             log(
                 f"{endpoint.label:<15} c={concurrency:<3} {step['rps']:>8.1f} req/s  "
-                f"p95 {step['p95_ms']:>8.1f} ms  errors {step['errors']}"
+                f"p95 {step['p95_ms']:>8.1f} ms  errors {step['errors']}  CPU ms/request: "
+                f"app {spent['app_ms']:.1f}, db {spent['database_ms']:.1f}, "
+                f"client {spent['client_ms']:.1f}, other {spent['other_ms']:.1f}"
             )
 
     for endpoint in ENDPOINTS:
@@ -528,43 +620,71 @@ def time_access_event(actor: Actor, calls: int) -> dict:
     """The cost of writing one access event, as the family file writes it, in-process.
 
     Measured here because switching the write off in the served app would need a setting in
-    `kansrijk.access`; the call is the same one `get_family_for_user` makes per page.
+    `kansrijk.access`; the call is the one `get_family_for_user` makes per page, with a
+    request like the family file's: the professional's session, and the memberships in the
+    coalition worked in already loaded (`request.active`, which the page reads before the
+    access check for its coalition filter, and shows in its header). Each call commits on
+    its own (autocommit, as in a request). The same call without a page request (as the API
+    makes it: the membership is then looked up) is timed too, for comparison.
     """
+    from importlib import import_module
+
+    from django.conf import settings
     from django.db import connections
+    from django.test import RequestFactory
 
     from kansrijk.access.models import AccessEvent
     from kansrijk.access.services import access_event_record
     from kansrijk.families.models import Family
+    from kansrijk.organisations.context import resolve_active_coalition
     from kansrijk.organisations.models import Professional
 
     connections.close_all()
     user = Professional.objects.get(pk=actor.professional_pk)
     family = Family.objects.get(pk=actor.family_pks[0])
-    durations = []
-    for _ in range(calls):
-        started = time.perf_counter()
-        access_event_record(
-            user=user,
-            action=AccessEvent.Action.READ,
-            family=family,
-            ground="care_team",
-            authorisation=True,
-            treatment_relationship=True,
-            consent=False,
-            emergency=False,
-            detail="Benchmark: kosten van één toegangsregel",
-        )
-        durations.append(time.perf_counter() - started)
-    durations.sort()
+    request = RequestFactory().get(
+        f"/gezinnen/{family.pk}/", REMOTE_ADDR="127.0.0.1", HTTP_USER_AGENT="bench.load"
+    )
+    request.user = user
+    session_key = actor.session_cookie.split("=", 1)[1]
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    request.active = resolve_active_coalition(request)
+
+    def timed(page_request) -> list[float]:
+        durations = []
+        for _ in range(calls):
+            started = time.perf_counter()
+            access_event_record(
+                user=user,
+                action=AccessEvent.Action.READ,
+                family=family,
+                ground="care_team",
+                authorisation=True,
+                treatment_relationship=True,
+                consent=False,
+                emergency=False,
+                detail="Benchmark: kosten van één toegangsregel",
+                request=page_request,
+            )
+            durations.append(time.perf_counter() - started)
+        return sorted(durations)
+
+    def p95(durations: list[float]) -> float:
+        return round(durations[min(len(durations) - 1, int(len(durations) * 0.95))] * 1000, 3)
+
+    durations = timed(request)
+    without_page = timed(None)
     return {
         "method": (
             f"in-process: {calls} calls of kansrijk.access.services.access_event_record "
-            "(autocommit, as in a request), compared with the family file's p95 at 1 client"
+            "with a request like the family file's (autocommit, as in a request), "
+            "compared with the family file's p95 at 1 client"
         ),
         "calls": calls,
         "mean_ms": round(statistics.fmean(durations) * 1000, 3),
         "p50_ms": round(durations[len(durations) // 2] * 1000, 3),
-        "p95_ms": round(durations[min(len(durations) - 1, int(len(durations) * 0.95))] * 1000, 3),
+        "p95_ms": p95(durations),
+        "without_page_request_p95_ms": p95(without_page),
     }
 
 
@@ -631,7 +751,8 @@ def print_table(run: dict) -> None:
     access = run["access_log_write"]
     print(
         f"access-log write: {access['p95_ms']:.2f} ms p95 per event "
-        f"({access['share_of_family_file_p95'] * 100:.1f}% of the family file's p95 at 1 client)"
+        f"({access['share_of_family_file_p95'] * 100:.1f}% of the family file's p95 at 1 client;"
+        f" {access['without_page_request_p95_ms']:.2f} ms without a page request, as the API)"
     )
     print()
 
@@ -769,8 +890,8 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
     machine = machine_info(args.db)
     from django.conf import settings
 
-    # DATABASE_CONN_MAX_AGE from the environment, as in production (default 0: a new
-    # connection per request).
+    # DATABASE_CONN_MAX_AGE from the environment, with production's default (60 s: each
+    # worker keeps its connection).
     conn_max_age = settings.DATABASES["default"]["CONN_MAX_AGE"]
     connections.close_all()
 
@@ -780,7 +901,13 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
     )
     try:
         wait_healthy(port, server)
-        endpoints = measure(port=port, server=server, actor=actor, scale=scale)
+        endpoints = measure(
+            port=port,
+            server=server,
+            actor=actor,
+            scale=scale,
+            database_url=env["DATABASE_URL"] if args.db == "postgres" else None,
+        )
         final_rss = workers_rss(server.pid)
     except Exception:
         handle.flush()

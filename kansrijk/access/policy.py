@@ -32,8 +32,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.lookups import In
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +109,53 @@ def professional_coalition_ids(user) -> QuerySet:
     )
 
 
+class _InSet(Func):
+    """`column IN (subquery)`; on PostgreSQL written `column = ANY(ARRAY(subquery))`.
+
+    PostgreSQL then computes the small set (a caseload of a few hundred families, a
+    professional's coalitions) once, before reading families, and looks those up by index.
+    Written as `IN`, it is planned as a join, and the planner's row estimates made it read
+    all families of the coalition (14,000 at national scale) to hash them against the
+    caseload: five times slower, and slower the larger the coalition (benchmark, issue 5).
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, subquery: QuerySet):
+        super().__init__(column, Subquery(subquery.order_by()))
+
+    def as_sql(self, compiler, connection, **extra):
+        column, subquery = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        if connection.vendor == "postgresql":
+            # The subquery's own SQL is in parentheses: ARRAY(SELECT ...) needs no more.
+            subquery_sql, subquery_params = compiler.compile(subquery)
+            return f"{column_sql} = ANY(ARRAY{subquery_sql})", (
+                *column_params,
+                *subquery_params,
+            )
+        lookup = In(column, subquery.query)
+        return lookup.as_sql(compiler, connection)
+
+
+def loaded_memberships(user, coalition_id, request) -> list | None:
+    """`user`'s current memberships in coalition `coalition_id` as a page already loaded
+    them (`request.active`, the coalition worked in, shown in every page's header), or None
+    when the request does not have them: then the caller queries.
+
+    Only a page's request (Django's, not the API's): evaluating `request.active` for an
+    API token would start a session.
+    """
+    if not isinstance(request, HttpRequest) or coalition_id is None:
+        return None
+    active = getattr(request, "active", None)
+    if active is None or getattr(active.coalition, "pk", None) != coalition_id:
+        return None
+    mine = [m for m in active.memberships if m.professional_id == user.pk]
+    return mine or None
+
+
 def _may_see_any(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active and user.pk)
 
@@ -113,17 +171,35 @@ def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = Non
     queryset = family_model().objects.all() if queryset is None else queryset
     if not _may_see_any(user) or not _grounds:
         return queryset.none()
-    queryset = queryset.filter(coalition_id__in=professional_coalition_ids(user))
+    queryset = queryset.filter(_InSet(F("coalition_id"), professional_coalition_ids(user)))
     if coalition is not None:
         queryset = queryset.filter(coalition=coalition)
     grounds = list(_grounds.values())
     if all(ground.family_ids for ground in grounds):
         id_queries = [ground.family_ids(user).order_by() for ground in grounds]
-        return queryset.filter(pk__in=id_queries[0].union(*id_queries[1:]))
+        return queryset.filter(_InSet(F("pk"), id_queries[0].union(*id_queries[1:])))
     any_ground = Q()
     for ground in grounds:
         any_ground |= Q(ground.condition(user))
     return queryset.filter(any_ground)
+
+
+def ground_holds(user, pk, code: str) -> bool:
+    """Whether ground `code` gives `user` the family `pk` now: one query, nothing logged.
+
+    For a page that only one ground opens (the access report: the care team), checked
+    before `get_family_for_user` logs the read.
+    """
+    ground = _grounds.get(code)
+    if ground is None or not _may_see_any(user):
+        return False
+    return (
+        family_model()
+        .objects.filter(pk=pk)
+        .filter(_InSet(F("coalition_id"), professional_coalition_ids(user)))
+        .filter(ground.condition(user))
+        .exists()
+    )
 
 
 @dataclass(frozen=True)
@@ -137,14 +213,31 @@ class AccessDecision:
         return self.ground is not None
 
 
+def _ground_annotations(user) -> dict:
+    """One boolean per registered ground: whether it holds for `user` on a family row."""
+    return {
+        f"_ground_{code}": ExpressionWrapper(Q(g.condition(user)), output_field=BooleanField())
+        for code, g in _grounds.items()
+    }
+
+
+def _decision(user, family, holds: dict[str, bool]) -> AccessDecision:
+    """The first registered ground that holds (`holds`: ground code -> bool)."""
+    for code, ground in _grounds.items():
+        if holds.get(code):
+            return AccessDecision(
+                ground=ground,
+                consent=bool(ground.consent and ground.consent(family)),
+                detail=ground.detail(user, family) if ground.detail else "",
+            )
+    return AccessDecision(ground=None)
+
+
 def decide(user, family) -> AccessDecision:
     """On which ground (the first registered that holds) `user` may see `family` now."""
     if not _may_see_any(user):
         return AccessDecision(ground=None)
-    annotations = {
-        f"_ground_{code}": ExpressionWrapper(Q(g.condition(user)), output_field=BooleanField())
-        for code, g in _grounds.items()
-    }
+    annotations = _ground_annotations(user)
     row = (
         family_model()
         .objects.filter(pk=family.pk, coalition_id__in=professional_coalition_ids(user))
@@ -152,14 +245,8 @@ def decide(user, family) -> AccessDecision:
         .values(*annotations)
         .first()
     )
-    for code, ground in _grounds.items():
-        if row and row[f"_ground_{code}"]:
-            return AccessDecision(
-                ground=ground,
-                consent=bool(ground.consent and ground.consent(family)),
-                detail=ground.detail(user, family) if ground.detail else "",
-            )
-    return AccessDecision(ground=None)
+    holds = {code: bool(row and row[f"_ground_{code}"]) for code in _grounds}
+    return _decision(user, family, holds)
 
 
 def get_family_for_user(
@@ -170,13 +257,22 @@ def get_family_for_user(
     request=None,
     coalition=None,
     lock: bool = False,
-    persons: Iterable[int] = (),
+    persons: Iterable[int] | Callable[[object], Iterable[int]] = (),
     detail: str = "",
+    queryset: QuerySet | None = None,
 ):
     """The family `pk` if `user` may see it, after logging the access; otherwise `Http404`.
 
     `lock=True` takes a row lock (`select_for_update`) for a service that is about to
-    change the family, so call it inside `transaction.atomic()`.
+    change the family, so call it inside `transaction.atomic()`. `queryset` (families, for
+    instance with `select_related` for the page) is narrowed by the policy, never widened.
+    `persons`, the persons concerned for the event, may be a function of the granted family
+    (called only once access is granted), e.g. to read them from what the page prefetched.
+
+    One query finds the family in a coalition where `user` works as professional and tells
+    which grounds hold: each ground's condition is a column of that one row (the `family_ids`
+    of `families_visible_to` serve lists; for one family they would only add work). The
+    family is granted when a ground holds; its consent and detail, and the event, follow.
     """
     from .services import access_event_record
 
@@ -184,19 +280,33 @@ def get_family_for_user(
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404(NOT_FOUND_MESSAGE) from None
-    queryset = families_visible_to(user, coalition=coalition)
-    if lock:
-        queryset = queryset.select_for_update()
-    family = queryset.filter(pk=pk).first()
-    if family is None:
+    family = None
+    coalition_id = getattr(coalition, "pk", coalition)
+    known = loaded_memberships(user, coalition_id, request) if coalition is not None else None
+    if _may_see_any(user) and _grounds and (known is None or _is_professional(known)):
+        queryset = family_model().objects.all() if queryset is None else queryset
+        queryset = queryset.filter(pk=pk)
+        if known is None:
+            # Rule 2 in the query; otherwise the memberships the page loaded settled it.
+            queryset = queryset.filter(_InSet(F("coalition_id"), professional_coalition_ids(user)))
+        if coalition is not None:
+            queryset = queryset.filter(coalition_id=coalition_id)
+        if lock:
+            # Only the family's row: the grounds' subqueries read other tables, unlocked.
+            queryset = queryset.select_for_update(of=("self",))
+        family = queryset.annotate(**_ground_annotations(user)).first()
+    decision = None
+    if family is not None:
+        holds = {code: getattr(family, f"_ground_{code}", False) for code in _grounds}
+        decision = _decision(user, family, holds)
+    if decision is None or not decision.allowed:
         _log_refused(user, pk, action, request=request)
         raise Http404(NOT_FOUND_MESSAGE)
-    decision = decide(user, family)
     access_event_record(
         user=user,
         action=action,
         family=family,
-        persons=persons,
+        persons=persons(family) if callable(persons) else persons,
         ground=decision.ground.code,
         ground_detail=decision.detail,
         authorisation=True,
@@ -207,6 +317,10 @@ def get_family_for_user(
         request=request,
     )
     return family
+
+
+def _is_professional(memberships) -> bool:
+    return any(membership.is_professional for membership in memberships)
 
 
 def _log_refused(user, pk: int, action: str, *, request) -> None:

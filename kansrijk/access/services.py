@@ -187,28 +187,26 @@ def access_event_record(
     on_behalf_of: str = "",
     detail: str = "",
     request=None,
+    membership=None,
 ):
     """Append one access event in the caller's transaction (see `AccessEvent`).
 
     The user's organisation and discipline are those of their current membership in the
-    family's coalition, copied as text; the access point is read from `request`.
+    family's coalition (the one as professional first, then the oldest), copied as text;
+    a caller that already read that membership, with its organisation, passes it as
+    `membership`. The access point is read from `request`.
     """
     import hashlib
-
-    from kansrijk.organisations.models import Membership
 
     from .models import AccessEvent
 
     coalition_id = family.coalition_id if family is not None else getattr(coalition, "pk", None)
-    membership = (
-        Membership.objects.current()
-        .filter(professional=user, coalition_id=coalition_id)
-        .select_related("organisation")
-        .order_by("-is_professional", "pk")
-        .first()
-        if coalition_id
-        else None
-    )
+    if membership is not None and (
+        membership.professional_id != user.pk or membership.coalition_id != coalition_id
+    ):
+        membership = None
+    if membership is None and coalition_id:
+        membership = _membership_for_log(user, coalition_id, request)
     session_key = getattr(getattr(request, "session", None), "session_key", None) or ""
     meta = getattr(request, "META", {}) if request is not None else {}
     return AccessEvent.objects.create(
@@ -231,6 +229,27 @@ def access_event_record(
         treatment_relationship=treatment_relationship,
         consent=consent,
         emergency=emergency,
+    )
+
+
+def _membership_for_log(user: Professional, coalition_id: int, request):
+    """The membership an event names: the user's current one in the coalition, the one as
+    professional first, then the oldest. Taken from the memberships a page already loaded
+    for its header when the event is about the coalition worked in (no query of its own).
+    """
+    from kansrijk.organisations.models import Membership
+
+    from .policy import loaded_memberships
+
+    mine = loaded_memberships(user, coalition_id, request)
+    if mine:
+        return min(mine, key=lambda m: (not m.is_professional, m.pk))
+    return (
+        Membership.objects.current()
+        .filter(professional=user, coalition_id=coalition_id)
+        .select_related("organisation")
+        .order_by("-is_professional", "pk")
+        .first()
     )
 
 

@@ -14,12 +14,13 @@ may be seen is decided only by the policy.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, serializers, status, viewsets
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -31,10 +32,11 @@ from kansrijk.access.policy import (
     professional_coalition_ids,
 )
 from kansrijk.access.services import access_event_record
-from kansrijk.organisations.models import Coalition
+from kansrijk.organisations.models import Coalition, Membership
 
 from .models import CareTeamMember, Family, Person, Pregnancy
 from .pages import family_for_write
+from .selectors import WindowCountPaginator, with_phase_dates
 from .serializers import (
     AccessEventSerializer,
     ErrorSerializer,
@@ -90,29 +92,42 @@ class _Refuse(permissions.BasePermission):
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def prefetch_family_file(family: Family) -> Family:
-    """Load what the file shows in a fixed number of queries, whatever the household size.
+def _prefetch_file(family: Family) -> Family:
+    """Load what the file shows onto `family`, in three queries whatever the household size.
 
     `persons`, `pregnancies` (also used for the phase) and the current care team with each
-    member's account and organisation (`select_related`, one query for the whole team);
-    the municipality is joined.
+    member's account and organisation (`select_related`, one query for the whole team).
     """
-    return (
-        Family.objects.filter(pk=family.pk)
-        .select_related("municipality")
-        .prefetch_related(
-            Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
-            Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
-            Prefetch(
-                "care_team_members",
-                queryset=CareTeamMember.objects.current()
-                .select_related("professional", "membership__organisation")
-                .order_by("start_date", "pk"),
-                to_attr="current_care_team",
-            ),
-        )
-        .get()
+    prefetch_related_objects(
+        [family],
+        Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
+        Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
+        Prefetch(
+            "care_team_members",
+            queryset=CareTeamMember.objects.current()
+            .select_related("professional", "membership__organisation")
+            .order_by("start_date", "pk"),
+            to_attr="current_care_team",
+        ),
     )
+    return family
+
+
+def prefetch_family_file(family: Family) -> Family:
+    """The file of a family just written, as stored: read again with its municipality
+    joined, then `_prefetch_file` (four queries)."""
+    return _prefetch_file(_family_file_queryset().get(pk=family.pk))
+
+
+def _family_file_queryset():
+    """How the file endpoints fetch a family: with its municipality joined."""
+    return Family.objects.select_related("municipality")
+
+
+def _persons_of_file(family: Family) -> list[int]:
+    """The persons concerned by reading the file: the whole household, from the prefetch
+    that the response needs anyway (no query of their own)."""
+    return [person.pk for person in _prefetch_file(family).persons.all()]
 
 
 def _drf_validation_error(error: DjangoValidationError) -> serializers.ValidationError:
@@ -149,9 +164,17 @@ COALITION_PARAMETER = OpenApiParameter(
 # --- Views ----------------------------------------------------------------------------------
 
 
+class FamilyPagination(PageNumberPagination):
+    """Pages of `PAGE_SIZE` families whose query counts them too (one query per page)."""
+
+    django_paginator_class = WindowCountPaginator
+
+
 @extend_schema(tags=["gezinnen"])
 class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
     """The caller's families; one family's file; opening and changing a file."""
+
+    pagination_class = FamilyPagination
 
     permissions_by_method = {
         "GET": (permissions.IsAuthenticated,),
@@ -165,13 +188,12 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
         """The caller's families only (the policy), newest first.
 
         `select_related("municipality")`: every row shows it (one join instead of a query per
-        row). `prefetch_related("pregnancies")`: the phase and due date of every row come
-        from them (one query for the page instead of one per row).
+        row). The phase, due date and birth date of every row come from the dates of the
+        pregnancy that decides the phase, annotated (`with_phase_dates`): no query per row,
+        and no pregnancies read for the page.
         """
         queryset = families_visible_to(self.request.user, coalition=self._coalition_filter())
-        return queryset.select_related("municipality").prefetch_related(
-            Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk"))
-        )
+        return with_phase_dates(queryset.select_related("municipality"))
 
     def _coalition_filter(self) -> int | None:
         value = self.request.query_params.get("coalition") if self.request else None
@@ -198,8 +220,18 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
         return self.get_paginated_response(data) if page is not None else Response(data)
 
     def _log_search(self, request, *, count: int) -> None:
-        """One "search" access event per list call (NEN 7513 logs searches over family data)."""
-        own = set(professional_coalition_ids(request.user).values_list("coalition_id", flat=True))
+        """One "search" access event per list call (NEN 7513 logs searches over family data).
+
+        One query for the caller's memberships as professional (with organisation): they
+        give the coalitions the search was in and the membership the event names.
+        """
+        memberships = list(
+            Membership.objects.current()
+            .filter(professional=request.user, is_professional=True)
+            .select_related("organisation")
+            .order_by("pk")
+        )
+        own = {membership.coalition_id for membership in memberships}
         requested = self._coalition_filter()
         if requested in own:
             coalition_id = requested
@@ -212,6 +244,7 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
             action=Action.SEARCH,
             # An unsaved instance with only the key: the event needs no other coalition field.
             coalition=Coalition(pk=coalition_id) if coalition_id else None,
+            membership=next((m for m in memberships if m.coalition_id == coalition_id), None),
             authorisation=True,
             treatment_relationship=False,
             consent=False,
@@ -254,17 +287,17 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
 
     @extend_schema(summary="Gezinsdossier", responses={200: FamilyDetailSerializer, 404: NOT_FOUND})
     def retrieve(self, request, pk=None):
-        # The person ids are read lazily: `get_family_for_user` evaluates them only once it
-        # granted access, for the "persons concerned" of the access event.
+        # The persons concerned, for the access event, are read only once access is
+        # granted: from the file's own prefetch, which the response then uses.
         family = get_family_for_user(
             request.user,
             pk,
             Action.READ,
             request=request,
-            persons=Person.objects.filter(family_id=pk).values_list("pk", flat=True),
+            persons=_persons_of_file,
             detail=_("Gezinsdossier ingezien via de API"),
+            queryset=_family_file_queryset(),
         )
-        family = prefetch_family_file(family)
         return Response(FamilyDetailSerializer(family, context=self.get_serializer_context()).data)
 
     @extend_schema(

@@ -8,9 +8,11 @@ NEN 7513 access event.
 
 from datetime import date
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
     Case,
     CharField,
+    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -20,6 +22,8 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Lower
 
@@ -60,24 +64,33 @@ def _client() -> QuerySet[Person]:
     return Person.objects.filter(family=OuterRef("pk"), role=PersonRole.CLIENT).order_by("pk")
 
 
+def with_phase_dates(queryset: QuerySet[Family]) -> QuerySet[Family]:
+    """`queryset` with the due date and birth date of the pregnancy that decides each
+    family's phase (`phase_due_date`, `phase_birth_date`), as subqueries: the phase of a
+    page of families is then computed without reading their pregnancies."""
+    phase_pregnancy = _phase_pregnancy()
+    return queryset.annotate(
+        phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
+        phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
+    )
+
+
 def families_for_list(user: Professional, *, coalition: Coalition | None) -> QuerySet[Family]:
     """The user's families in `coalition`, with what a list row shows, in one query.
 
     Everything a row needs is annotated (client name, the phase's pregnancy dates, the
     user's own role on the care team) or joined (municipality), so a page of 25 rows costs
-    one query and the phase is computed in Python from the annotated dates.
+    one query and the phase is computed in Python from the annotated dates. The keys that
+    only sorting or the phase filter need are added by `with_list_keys`, for the order
+    chosen: each is a subquery per family to build, compile and run.
     """
     if coalition is None:
         return Family.objects.none()
-    phase_pregnancy = _phase_pregnancy()
     client = _client()
     return (
-        families_visible_to(user, coalition=coalition)
+        with_phase_dates(families_visible_to(user, coalition=coalition))
         .select_related("municipality")
         .annotate(
-            phase_pregnancy_id=Subquery(phase_pregnancy.values("pk")[:1]),
-            phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
-            phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
             client_first_name=Subquery(client.values("first_name")[:1]),
             client_last_name=Subquery(client.values("last_name")[:1]),
             my_role=Subquery(
@@ -87,18 +100,41 @@ def families_for_list(user: Professional, *, coalition: Coalition | None) -> Que
                 .values("role_in_family")[:1],
                 output_field=CharField(),
             ),
-            # 0 before pregnancy, 1 pregnant, 2 born: with the key date, the order of the
-            # 1000 days ("phase" sort).
-            phase_rank=Case(
-                When(phase_pregnancy_id__isnull=True, then=Value(0)),
-                When(phase_birth_date__isnull=True, then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            ),
-            phase_key_date=Coalesce("phase_birth_date", "phase_due_date"),
-            client_sort_name=Lower(Coalesce("client_last_name", Value(""))),
         )
     )
+
+
+def _phase_rank() -> Case:
+    # 0 before pregnancy, 1 pregnant, 2 born: with the key date, the order of the 1000 days
+    # ("phase" sort).
+    return Case(
+        When(phase_pregnancy_id__isnull=True, then=Value(0)),
+        When(phase_birth_date__isnull=True, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
+# Annotations of `families_for_list` that only some orders and filters need, with the ones
+# each of them builds on.
+LIST_KEYS = {
+    "phase_pregnancy_id": ((), lambda: Subquery(_phase_pregnancy().values("pk")[:1])),
+    "phase_rank": (("phase_pregnancy_id",), _phase_rank),
+    "phase_key_date": ((), lambda: Coalesce("phase_birth_date", "phase_due_date")),
+    "client_sort_name": ((), lambda: Lower(Coalesce("client_last_name", Value("")))),
+}
+
+
+def with_list_keys(queryset: QuerySet[Family], *names: str) -> QuerySet[Family]:
+    """`queryset` (of `families_for_list`) with the keys among `names` it does not have yet
+    (see `LIST_KEYS`); other names, such as plain fields, are left alone."""
+    for name in names:
+        if name not in LIST_KEYS or name in queryset.query.annotations:
+            continue
+        needs, expression = LIST_KEYS[name]
+        queryset = with_list_keys(queryset, *needs)
+        queryset = queryset.annotate(**{name: expression()})
+    return queryset
 
 
 def with_phase(families, *, today: date):
@@ -117,6 +153,7 @@ def filter_by_phase(queryset: QuerySet[Family], code: str, *, today: date) -> Qu
     """
     code = PhaseCode(code)
     bounds = phase_date_bounds(code, today=today)
+    queryset = with_list_keys(queryset, "phase_pregnancy_id")
     if bounds is None:  # preconception: no pregnancy counts
         return queryset.filter(phase_pregnancy_id__isnull=True)
     decisive = Pregnancy.objects.filter(pk=OuterRef("phase_pregnancy_id"), **bounds.as_filter())
@@ -167,36 +204,82 @@ def visible_family(
     return families_visible_to(user, coalition=coalition).filter(pk=pk).first()
 
 
-def family_file(family: Family) -> Family:
-    """The family with what its file page shows, for a family the policy already granted.
+def family_pages() -> QuerySet[Family]:
+    """Families as a page fetches one through the policy: with the municipality joined."""
+    return Family.objects.select_related("municipality")
 
-    Prefetched (five queries, whatever the household size): persons, pregnancies, the
-    current care team with membership and organisation, consents in force and the
-    municipality.
+
+def family_file(family: Family) -> Family:
+    """`family`, granted by the policy, with what its file page shows.
+
+    Prefetched onto the same instance (four queries, whatever the household size): persons,
+    pregnancies, the current care team with account, membership and organisation, and the
+    consents in force. The family is not read again; fetched with `family_pages()` it has
+    its municipality.
     """
-    return (
-        Family.objects.filter(pk=family.pk)
-        .select_related("municipality", "created_by")
-        .prefetch_related(
-            Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
-            Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
-            Prefetch(
-                "care_team_members",
-                queryset=CareTeamMember.objects.current()
-                .select_related("professional", "membership__organisation")
-                .order_by("start_date", "pk"),
-                to_attr="current_care_team",
-            ),
-            Prefetch(
-                "consents",
-                queryset=Consent.objects.in_force().select_related("recorded_by"),
-                to_attr="consents_in_force",
-            ),
-        )
-        .get()
+    prefetch_related_objects(
+        [family],
+        Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
+        Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
+        Prefetch(
+            "care_team_members",
+            queryset=CareTeamMember.objects.current()
+            .select_related("professional", "membership__organisation")
+            .order_by("start_date", "pk"),
+            to_attr="current_care_team",
+        ),
+        Prefetch("consents", queryset=Consent.objects.in_force(), to_attr="consents_in_force"),
     )
+    return family
 
 
 def family_versions(family: Family) -> QuerySet[FamilyVersion]:
     """The kept versions of a granted family, newest first, with who made each."""
     return family.versions.select_related("changed_by").order_by("-version")
+
+
+class WindowCountPaginator(Paginator):
+    """A `Paginator` whose page query counts all rows too (`COUNT(*) OVER ()`).
+
+    A page then costs one query instead of a count and the page: over the access policy's
+    subqueries, building and planning the count cost nearly as much as the page itself
+    (benchmark, issue 5). Only a page past the end needs a count of its own, to find the
+    last page; a list or a paginator with orphans is paginated as by Django.
+    """
+
+    def page(self, number):
+        if self.orphans or "count" in self.__dict__ or not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        number = self._whole_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            self.object_list.annotate(rows_in_total=Window(Count("*")))[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if rows:
+            self.count = rows[0].rows_in_total
+        elif number == 1:
+            self.count = 0
+        else:  # past the end: Django's count tells the last page
+            return super().page(number)
+        return self._get_page(rows, number, self)
+
+    def get_page(self, number):
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
+
+    def _whole_number(self, number) -> int:
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number

@@ -7,7 +7,9 @@ with the same Dutch messages as the pages (`kansrijk.families.services`).
 A person's BSN is never rendered: only `bsn_masked` (the last four digits).
 """
 
+import copy
 from datetime import date
+from functools import cached_property
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ from kansrijk.access.policy import professional_coalition_ids, registered_ground
 from kansrijk.organisations.models import Municipality
 
 from .models import CareTeamMember, Family, InsuranceKind, Person, Pregnancy, PregnancyOutcome
-from .phases import Phase, PhaseCode, family_phase
+from .phases import Phase, PhaseCode, compute_phase, family_phase
 
 # --- Reading --------------------------------------------------------------------------------
 
@@ -60,7 +62,26 @@ def _phase_pregnancy(family: Family) -> Pregnancy | None:
     return max(counting, key=lambda p: (p.birth_date or p.due_date, p.pk or 0))
 
 
-class MunicipalitySerializer(serializers.ModelSerializer):
+class ReadModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer for responses that builds its fields from the model once.
+
+    DRF introspects the model (fields, relations, unique constraints) for every serializer
+    it makes, so for every response and every nested serializer in it: for the family file
+    that was most of its serializing time (benchmark, issue 5). What it builds depends on
+    the class only, so it is built once per class and copied per serializer, as DRF copies
+    declared fields.
+    """
+
+    def get_fields(self):
+        cls = type(self)
+        built = cls.__dict__.get("_fields_built_once")
+        if built is None:
+            built = super().get_fields()
+            cls._fields_built_once = built
+        return copy.deepcopy(built)
+
+
+class MunicipalitySerializer(ReadModelSerializer):
     class Meta:
         model = Municipality
         fields = ["id", "name", "cbs_code"]
@@ -80,9 +101,16 @@ class _PhaseFieldsMixin(serializers.Serializer):
             self.context["today"] = timezone.localdate()
         return self.context["today"]
 
+    @cached_property
+    def _phase_serializer(self) -> PhaseSerializer:
+        # One for all rows of a list: a serializer copies its fields when it is made, which
+        # per row cost a third of the list's time (benchmark, issue 5).
+        return PhaseSerializer()
+
     @extend_schema_field(PhaseSerializer)
     def get_phase(self, family: Family) -> dict:
-        return PhaseSerializer(family_phase(family.pregnancies.all(), today=self._today())).data
+        phase = family_phase(family.pregnancies.all(), today=self._today())
+        return self._phase_serializer.to_representation(phase)
 
     def get_due_date(self, family: Family) -> date | None:
         pregnancy = _phase_pregnancy(family)
@@ -93,8 +121,22 @@ class _PhaseFieldsMixin(serializers.Serializer):
         return pregnancy.birth_date if pregnancy else None
 
 
-class FamilyListSerializer(_PhaseFieldsMixin, serializers.ModelSerializer):
-    """One row of the families list. Needs `municipality` joined and `pregnancies` prefetched."""
+class FamilyListSerializer(_PhaseFieldsMixin, ReadModelSerializer):
+    """One row of the families list. Needs `municipality` joined and the dates of the
+    pregnancy that decides the phase annotated (`selectors.with_phase_dates`)."""
+
+    @extend_schema_field(PhaseSerializer)
+    def get_phase(self, family: Family) -> dict:
+        phase = compute_phase(
+            today=self._today(), due_date=family.phase_due_date, birth_date=family.phase_birth_date
+        )
+        return self._phase_serializer.to_representation(phase)
+
+    def get_due_date(self, family: Family) -> date | None:
+        return family.phase_due_date
+
+    def get_birth_date(self, family: Family) -> date | None:
+        return family.phase_birth_date
 
     municipality = MunicipalitySerializer()
 
@@ -114,7 +156,7 @@ class FamilyListSerializer(_PhaseFieldsMixin, serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ReadModelSerializer):
     bsn_masked = serializers.CharField(
         help_text=_("Alleen de laatste vier cijfers van het BSN; het volledige BSN nooit.")
     )
@@ -135,7 +177,7 @@ class PersonSerializer(serializers.ModelSerializer):
         ]
 
 
-class PregnancySerializer(serializers.ModelSerializer):
+class PregnancySerializer(ReadModelSerializer):
     class Meta:
         model = Pregnancy
         fields = [
@@ -149,7 +191,7 @@ class PregnancySerializer(serializers.ModelSerializer):
         ]
 
 
-class CareTeamMemberSerializer(serializers.ModelSerializer):
+class CareTeamMemberSerializer(ReadModelSerializer):
     """Needs `professional` and `membership__organisation` joined."""
 
     professional_id = serializers.IntegerField()
@@ -178,7 +220,7 @@ class CareTeamMemberSerializer(serializers.ModelSerializer):
         ]
 
 
-class FamilyDetailSerializer(_PhaseFieldsMixin, serializers.ModelSerializer):
+class FamilyDetailSerializer(_PhaseFieldsMixin, ReadModelSerializer):
     """The family file. Needs the prefetches of `api.prefetch_family_file`."""
 
     municipality = MunicipalitySerializer()
@@ -219,7 +261,7 @@ class FamilyDetailSerializer(_PhaseFieldsMixin, serializers.ModelSerializer):
         ]
 
 
-class AccessEventSerializer(serializers.ModelSerializer):
+class AccessEventSerializer(ReadModelSerializer):
     """One line of a family's access report: who looked, when, how and on what ground.
 
     The user's name, organisation and discipline are text copied when the event was written

@@ -12,7 +12,6 @@ from copy import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -57,7 +56,10 @@ def _active_coalition(request):
 
 
 def _family(request, pk: int, *, detail: str = "") -> Family:
-    """The family for a page that shows it (logs a read); 404 without access."""
+    """The family for a page that shows it (logs a read); 404 without access.
+
+    With its municipality joined (`selectors.family_pages`): every family page shows it.
+    """
     return get_family_for_user(
         request.user,
         pk,
@@ -65,6 +67,7 @@ def _family(request, pk: int, *, detail: str = "") -> Family:
         request=request,
         coalition=_active_coalition(request),
         detail=detail,
+        queryset=selectors.family_pages(),
     )
 
 
@@ -119,6 +122,7 @@ def _sort(request, queryset):
     if key not in FAMILY_SORTS:
         chosen, key = DEFAULT_SORT, DEFAULT_SORT
     reverse = chosen.startswith("-")
+    queryset = selectors.with_list_keys(queryset, *(field for field, _desc in FAMILY_SORTS[key]))
     ordering = []
     for field, descending in FAMILY_SORTS[key]:
         expression = F(field)
@@ -168,7 +172,7 @@ def family_list(request):
     form = FamilyFilterForm(request.GET, coalition=coalition)
     filters = form.cleaned_data if form.is_valid() else {}
     # One query for the page: the client's name, the phase's dates and the user's role are
-    # annotated, the municipality joined (selectors.families_for_list); plus the count.
+    # annotated, the municipality joined (selectors.families_for_list); it counts them too.
     families = selectors.families_for_list(request.user, coalition=coalition)
     families = selectors.search_families(
         families,
@@ -184,7 +188,9 @@ def family_list(request):
     if filtered:
         _log_search(request, form, coalition)
     families, sort = _sort(request, families)
-    page_obj = Paginator(families, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page_obj = selectors.WindowCountPaginator(families, PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     selectors.with_phase(page_obj.object_list, today=today)
     columns = [
         ("dossier", _("Dossier")),

@@ -11,12 +11,17 @@ never appears in `kansrijk/urls.py` or in the authorization matrix.
 from copy import deepcopy
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, MIDDLEWARE, TEMPLATES, env
+from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, env, env_int
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-key-never-used-anywhere-else-0123456789abcdef"
 ALLOWED_HOSTS = ["127.0.0.1"]
 ROOT_URLCONF = "bench.urls"
+
+# Database connections kept open between requests, with the default of production
+# (`settings.production`, which this module cannot import: it demands the real secrets).
+DATABASES = deepcopy(DATABASES)
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

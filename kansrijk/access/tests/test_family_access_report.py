@@ -139,3 +139,33 @@ def test_the_report_is_paginated_by_fifty(cast, cast_family):
     assert "Pagina 2 van 2" in second
     total = AccessEvent.objects.filter(family=cast_family).count()
     assert second.count(row) == total - 50
+
+
+def test_the_report_reads_only_the_months_since_the_family_was_opened(cast, cast_family):
+    # An event points at its family, so the app writes none before the family's file was
+    # opened; the report's query is bounded there (with a day's margin), so that PostgreSQL
+    # plans and reads only those monthly partitions. A row dated earlier is not read.
+    opened = cast_family.created_at
+    for days, detail in ((-40, "van vóór het dossier"), (-0.5, "bij het openen"), (2, "later")):
+        AccessEvent.objects.bulk_create(
+            [
+                AccessEvent(
+                    timestamp=opened + timedelta(days=days),
+                    user=cast.care_team_member,
+                    user_display="Collega",
+                    coalition_id=cast_family.coalition_id,
+                    family=cast_family,
+                    action=AccessEvent.Action.READ,
+                    detail=detail,
+                    ground="care_team",
+                    authorisation=True,
+                    treatment_relationship=True,
+                    consent=True,
+                    emergency=False,
+                )
+            ]
+        )
+    page = logged_in_client(cast.case_director).get(_url(cast_family)).content.decode()
+    assert "bij het openen" in page
+    assert "later" in page
+    assert "van vóór het dossier" not in page

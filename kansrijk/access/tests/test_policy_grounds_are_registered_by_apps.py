@@ -12,7 +12,11 @@ from kansrijk.families.models import Family
 
 
 def test_care_team_comes_before_break_the_glass():
-    assert [g.code for g in policy.registered_grounds()] == ["care_team", "break_the_glass"]
+    assert [g.code for g in policy.registered_grounds()] == [
+        "care_team",
+        "handover_receiver",
+        "break_the_glass",
+    ]
 
 
 @pytest.fixture
@@ -37,7 +41,12 @@ def test_a_new_ground_grants_access_and_is_logged(cast, cast_family, extra_groun
         )
     )
 
-    assert [g.code for g in policy.registered_grounds()] == ["care_team", "mdo", "break_the_glass"]
+    assert [g.code for g in policy.registered_grounds()] == [
+        "care_team",
+        "mdo",
+        "handover_receiver",
+        "break_the_glass",
+    ]
     assert policy.get_family_for_user(cast.outsider, cast_family.pk, "R") == cast_family
     event = AccessEvent.objects.latest("id")
     assert (event.ground, event.consent, event.treatment_relationship) == ("mdo", True, True)

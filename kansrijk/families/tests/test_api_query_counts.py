@@ -44,11 +44,12 @@ def test_the_list_costs_the_same_for_5_and_for_50_families(cast):
     fifty = _queries(client, "/api/v1/families/")
     assert Family.objects.count() == 50
     assert five == fifty
-    # Session and user (2), the session's OTP device (1); the count for the pager (1), the
-    # page of families with their municipality joined (1), their pregnancies prefetched
-    # (1); the search event: the caller's coalitions (1), the membership that gives the
-    # organisation and discipline (1), the insert (1).
-    assert fifty == 9
+    # Session and user (2), the session's OTP device (1); the page of families, which
+    # counts them all too, with their municipality joined and the dates that decide each
+    # phase as subqueries (1); the search event: the caller's memberships as professional,
+    # which give the coalition searched and the organisation and discipline (1), the
+    # insert (1).
+    assert fifty == 6
 
 
 def test_the_list_with_a_token_costs_the_same_for_5_and_for_50_families(client, cast):
@@ -85,10 +86,11 @@ def test_the_file_costs_the_same_for_a_small_and_a_large_household(cast, cast_fa
         )
     large = _queries(client, path)
     assert small == large
-    # Session, user, OTP device (3); the policy: the family, its ground and consent (3);
-    # the access event: membership, person ids, insert (3); the file: family with its
-    # municipality, persons, pregnancies, care team with accounts and organisations (4).
-    assert large <= 13
+    # Session, user, OTP device (3); the policy: the family with its municipality and which
+    # grounds hold (1), the consent (1); the file, prefetched onto that family: persons
+    # (also the event's persons concerned), pregnancies, care team with accounts and
+    # organisations (3); the access event: membership, insert (2).
+    assert large == 10
     assert len(client.get(path).json()["care_team"]) == 4
 
 
