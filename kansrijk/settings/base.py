@@ -62,7 +62,19 @@ INSTALLED_APPS = [
     "kansrijk.families",
     "kansrijk.care",
     "kansrijk.signaling",
+    "kansrijk.worklist",
+    # Background work (reminders): the backport of Django 6's tasks framework and its
+    # database backend; `manage.py db_worker` runs what was enqueued.
+    "django_tasks",
+    "django_tasks_db",
 ]
+# Background tasks (django-tasks): stored in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# E-mail (the daily reminders): printed to the console unless a backend is configured.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kansrijk <noreply@localhost>")
+# The address of the site, for links in e-mails (sent outside a request).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # Break-the-glass: how long emergency access to one family lasts.
 BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)
 
@@ -112,7 +124,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        # 0 (a connection per request) for development and tests; production and the
+        # benchmark keep connections open (see there).
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # Before a kept connection is reused by the next request, check that the server
+        # did not drop it in the meantime (a restart, a failover, an idle timeout).
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

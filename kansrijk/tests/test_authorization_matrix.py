@@ -181,6 +181,72 @@ def _open_task(world: World) -> dict:
     return {"pk": world.family.pk, "task_pk": task.pk}
 
 
+def _handover_to_outsider(world: World) -> dict:
+    """A handover of the family to the outsider by name: the receiver, off the care team."""
+    from kansrijk.care.services_handovers import handover_propose
+
+    handover = handover_propose(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        summary="Graag overnemen na de bevalling.",
+        to_professional=world.cast.outsider,
+    )
+    return {"handover_pk": handover.pk}
+
+
+def _proposed_handover(world: World) -> dict:
+    return {"pk": world.family.pk, **_handover_to_outsider(world)}
+
+
+def _accepted_handover(world: World) -> dict:
+    """Proposed by the case director, accepted by the care-team member (both on the team)."""
+    from kansrijk.care.services_handovers import handover_accept, handover_propose
+
+    handover = handover_propose(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        summary="Graag de kraamperiode overnemen.",
+        to_professional=world.cast.care_team_member,
+    )
+    handover_accept(actor=world.cast.care_team_member, handover_pk=handover.pk)
+    return {"pk": world.family.pk, "handover_pk": handover.pk}
+
+
+def _plan_concern(world: World) -> dict:
+    """A concern of the family's plan, with another below it (so it can move down)."""
+    from kansrijk.care.services_plan import concern_add
+
+    concern = concern_add(
+        actor=world.cast.case_director, family_pk=world.family.pk, text="Schulden"
+    )
+    concern_add(actor=world.cast.case_director, family_pk=world.family.pk, text="Slecht slapen")
+    return {"pk": world.family.pk, "concern_pk": concern.pk}
+
+
+def _plan_goal(world: World) -> dict:
+    from kansrijk.care.services_plan import goal_add
+
+    goal = goal_add(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        text="Rust in mijn hoofd",
+        dimension="mental_wellbeing",
+    )
+    return {"pk": world.family.pk, "goal_pk": goal.pk}
+
+
+def _safety_plan_grant(world: World) -> dict:
+    """The care-team member may see the safety plan; only the case director can revoke it."""
+    from kansrijk.care.services_plan import safety_plan_grant
+
+    grant = safety_plan_grant(
+        actor=world.cast.case_director,
+        family_pk=world.family.pk,
+        professional=world.cast.care_team_member,
+    )
+    return {"pk": world.family.pk, "grant_pk": grant.pk}
+
+
 def _break_the_glass(world: World) -> dict:
     glass = BreakTheGlass.objects.get(user=world.actors["break_the_glass"])
     return {"pk": glass.pk}
@@ -303,6 +369,61 @@ MATRIX: dict[str, Row] = {
     "signaling:route": Row(family_only(outcome=400), method="post", kwargs=_final_assessment),
     "signaling:discard": Row(family_only(), kwargs=_draft_assessment),
     "care:task_complete": Row(family_only(outcome=302), method="post", kwargs=_open_task),
+    # Handovers and casusregie follow the family's policy. The receiver of a handover (here
+    # the outsider, named) reaches its page, accept and decline before joining the care team;
+    # others who may see the family are sent to its handovers; to everyone else it does not
+    # exist. Completing is for the sender and the acceptor, withdrawing for the sender.
+    "care:handovers": Row(family_only(), kwargs=_family),
+    "care:case_director": Row(family_only(), kwargs=_family),
+    "care:handover_complete": Row(
+        {**family_only(CARE_TEAM), "break_the_glass": 302}, kwargs=_accepted_handover
+    ),
+    "care:handover_cancel": Row(
+        {**family_only(["case_director"]), "care_team_member": 302, "break_the_glass": 302},
+        kwargs=_proposed_handover,
+    ),
+    "care:handovers_incoming": Row(everyone(200, coordinator=403, analyst=403, administrator=403)),
+    "care:handover_incoming": Row(
+        {**family_only(["outsider"]), **dict.fromkeys([*CARE_TEAM, "break_the_glass"], 302)},
+        kwargs=_handover_to_outsider,
+    ),
+    "care:handover_accept": Row(
+        family_only(["outsider", *CARE_TEAM, "break_the_glass"], outcome=302),
+        method="post",
+        kwargs=_handover_to_outsider,
+        data={"version": "1"},
+    ),
+    "care:handover_decline": Row(
+        {**family_only(["outsider"]), **dict.fromkeys([*CARE_TEAM, "break_the_glass"], 302)},
+        kwargs=_handover_to_outsider,
+    ),
+    "care:chain_moments": Row(only(["coordinator"])),
+    "care:chain_moment_add": Row(only(["coordinator"])),
+    "care:chain_moment_edit": Row(
+        only(["coordinator"]), kwargs=lambda world: {"code": "casusregie"}
+    ),
+    # The care plan follows the family's policy; a form post that changes the plan sends
+    # back to it. The safety plan is for the case director (and whom they grant it) only.
+    "care:plan": Row(family_only(), kwargs=_family),
+    "care:plan_edit": Row(family_only(), kwargs=_family),
+    "care:plan_history": Row(family_only(), kwargs=_family),
+    "care:plan_discussed": Row(family_only(), kwargs=_family),
+    "care:plan_print": Row(family_only(), kwargs=_family),
+    "care:concern_add": Row(family_only(), kwargs=_family),
+    "care:concern_move": Row(
+        family_only(outcome=302), method="post", kwargs=_plan_concern, data={"richting": "omlaag"}
+    ),
+    "care:concern_resolve": Row(family_only(outcome=302), method="post", kwargs=_plan_concern),
+    "care:goal_add": Row(family_only(), kwargs=_family),
+    "care:goal_edit": Row(family_only(), kwargs=_plan_goal),
+    "care:goal_close": Row(family_only(), kwargs=_plan_goal),
+    "care:score_add": Row(family_only(), kwargs=_family),
+    "care:action_add": Row(family_only(), kwargs=_family),
+    "care:safety_plan": Row(family_only(["case_director"]), kwargs=_family),
+    "care:safety_grants": Row(family_only(["case_director"]), kwargs=_family),
+    "care:safety_grant_revoke": Row(
+        family_only(["case_director"], outcome=302), method="post", kwargs=_safety_plan_grant
+    ),
     # Aggregates for coordinators and analysts; coalition settings for coordinators; an
     # instrument's definition (no family data) for everyone working in a coalition.
     "signaling:overview": Row(only(["coordinator", "analyst"])),
@@ -313,6 +434,15 @@ MATRIX: dict[str, Row] = {
     "signaling:route_steps": Row(only(["coordinator"])),
     "signaling:route_step_add": Row(only(["coordinator"])),
     "signaling:route_step_edit": Row(only(["coordinator"]), kwargs=_route_step),
+    # The work queue: a professional sees the signals of their own families (an empty queue
+    # is no refusal), a coordinator the coalition's without names; analysts and
+    # administrators have none. "My tasks" is for professionals, the thresholds for
+    # coordinators. An action on a signal follows the family's policy and sends back.
+    "worklist:queue": Row(everyone(200, analyst=403, administrator=403)),
+    "worklist:my_tasks": Row(everyone(200, coordinator=403, analyst=403, administrator=403)),
+    "worklist:signal_settings": Row(only(["coordinator"])),
+    "worklist:plan_jgz_contact": Row(family_only(outcome=302), method="post", kwargs=_family),
+    "worklist:record_aftercare": Row(family_only(outcome=302), method="post", kwargs=_family),
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }

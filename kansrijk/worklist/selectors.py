@@ -1,0 +1,197 @@
+"""Reads of the work queue: chain signals per professional or per coalition, and "my tasks".
+
+Every family comes from the access policy or from the coalition the reader coordinates:
+
+- a professional's queue holds the signals of their *own* families: those the access policy
+  (`families_visible_to`) gives them and on whose care team they are now. A family seen
+  only through break-the-glass or an MDO is not theirs to act on;
+- a coordinator's queue holds the signals of every open family of the coalition, with the
+  minimum a coordinator needs: reference, phase, signal, responsible organisation. No
+  names, nothing of the file; opening the file goes through the policy like for anyone.
+
+Costs: one query for the coalition's thresholds, then one query per active rule, whatever
+the number of families or signals (each rule is a single annotated query).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from kansrijk.access.policy import families_visible_to
+from kansrijk.care.models import Task, TaskStatus
+from kansrijk.families.models import CareTeamMember, Family
+from kansrijk.families.phases import Phase, compute_phase
+from kansrijk.organisations.models import Coalition, Membership, Professional
+
+from .models import SignalSetting
+from .rules import RULES, Rule, phase_pregnancy_subquery, responsible_organisation
+
+
+@dataclass(frozen=True)
+class Threshold:
+    days: int
+    is_active: bool
+    is_default: bool
+
+
+def thresholds(coalition: Coalition) -> dict[str, Threshold]:
+    """Each rule's threshold in `coalition`: its own setting, else the rule's default. One query."""
+    own = {s.rule_code: s for s in SignalSetting.objects.filter(coalition=coalition)}
+    result = {}
+    for rule in RULES:
+        setting = own.get(rule.code)
+        if setting is None:
+            result[rule.code] = Threshold(rule.default_days, True, True)
+        else:
+            result[rule.code] = Threshold(setting.days, setting.is_active, False)
+    return result
+
+
+@dataclass
+class ChainSignal:
+    """One family for which one rule holds today (ketensignaal), computed, never stored."""
+
+    rule: Rule
+    family_id: int
+    reference: str
+    basis: date  # when the situation started (decision, birth, due date, file opened)
+    since: date  # the first day the signal shows
+    age_days: int  # days the signal has been showing, 0 on its first day
+    phase: Phase
+    why: str
+    responsible_organisation: str
+
+    @property
+    def key(self) -> tuple[int, str, date]:
+        """What identifies a signal over time (for reminders): family, rule, basis."""
+        return (self.family_id, self.rule.code, self.basis)
+
+
+def open_families_of_coalition(coalition: Coalition) -> QuerySet[Family]:
+    return Family.objects.filter(coalition=coalition).open()
+
+
+def own_open_families(user: Professional, coalition: Coalition | None) -> QuerySet[Family]:
+    """The professional's own open families: visible to them and on whose care team they are."""
+    if coalition is None:
+        return Family.objects.none()
+    on_team = CareTeamMember.objects.current().filter(family=OuterRef("pk"), professional=user)
+    return families_visible_to(user, coalition=coalition).open().filter(Exists(on_team))
+
+
+def chain_signals(
+    families: QuerySet[Family],
+    coalition: Coalition,
+    *,
+    today: date | None = None,
+    rule_code: str = "",
+) -> list[ChainSignal]:
+    """Every signal of the active rules (or only `rule_code`) over `families`, in rule order
+    and oldest first within a rule."""
+    today = today or timezone.localdate()
+    limits = thresholds(coalition)
+    signals: list[ChainSignal] = []
+    for rule in RULES:
+        limit = limits[rule.code]
+        if rule_code and rule.code != rule_code:
+            continue
+        if not limit.is_active:
+            continue
+        signals.extend(_rule_signals(rule, families, today=today, days=limit.days))
+    return signals
+
+
+def _rule_signals(rule: Rule, families, *, today: date, days: int) -> list[ChainSignal]:
+    phase_pregnancy = phase_pregnancy_subquery()
+    responsible = (
+        rule.responsible_field if rule.responsible_field else "family_responsible_organisation"
+    )
+    queryset = rule.holds(families, today=today, days=days).annotate(
+        phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
+        phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
+    )
+    if not rule.responsible_field:
+        queryset = queryset.annotate(family_responsible_organisation=responsible_organisation())
+    rows = queryset.order_by().values(
+        "pk",
+        "reference",
+        "basis",
+        "phase_due_date",
+        "phase_birth_date",
+        responsible,
+        *rule.fields,
+    )
+    signals = []
+    for row in rows:
+        since = rule.starts(row["basis"], days)
+        signals.append(
+            ChainSignal(
+                rule=rule,
+                family_id=row["pk"],
+                reference=row["reference"],
+                basis=row["basis"],
+                since=since,
+                age_days=max((today - since).days, 0),
+                phase=compute_phase(
+                    today=today,
+                    due_date=row["phase_due_date"],
+                    birth_date=_not_after(row["phase_birth_date"], today),
+                ),
+                why=rule.explain(row, days=days),
+                responsible_organisation=row[responsible] or "",
+            )
+        )
+    signals.sort(key=lambda s: (s.since, s.reference))
+    return signals
+
+
+def _not_after(day: date | None, today: date) -> date | None:
+    # A birth date after today cannot be (the model refuses it); never let one crash a page.
+    return day if day is None or day <= today else None
+
+
+SORTS = {
+    "regel": lambda s: (s.rule.order, s.since, s.reference),
+    "oudste": lambda s: (s.since, s.rule.order, s.reference),
+    "nieuwste": lambda s: (-s.since.toordinal(), s.rule.order, s.reference),
+}
+
+
+def sort_signals(signals: list[ChainSignal], sort: str) -> list[ChainSignal]:
+    return sorted(signals, key=SORTS.get(sort, SORTS["regel"]))
+
+
+# --- My tasks ----------------------------------------------------------------------------------
+
+
+def my_tasks(user: Professional, coalition: Coalition | None, *, done: bool = False):
+    """Tasks of the professional's families in `coalition` owned by them, or by one of
+    their organisations there while no professional owns them: open ones by due date
+    (overdue first), or done ones, most recently completed first.
+
+    Only tasks of families the access policy gives the professional: a family's reference
+    and what needs doing for it are family data (need to know), also when the task was
+    addressed to their organisation. The family is joined for its reference (`select_related`),
+    so a page costs one query whatever its length.
+    """
+    if coalition is None:
+        return Task.objects.none()
+    organisations = (
+        Membership.objects.current()
+        .filter(professional=user, coalition=coalition, is_professional=True)
+        .values("organisation_id")
+    )
+    visible = families_visible_to(user, coalition=coalition).values("pk")
+    tasks = (
+        Task.objects.filter(coalition=coalition, family_id__in=visible)
+        .filter(Q(owner=user) | Q(owner__isnull=True, owner_organisation_id__in=organisations))
+        .select_related("family", "owner", "owner_organisation")
+    )
+    if done:
+        return tasks.filter(status=TaskStatus.DONE).order_by("-completed_at", "-pk")
+    # Tasks without a due date last (SQLite would put them first).
+    return tasks.filter(status=TaskStatus.OPEN).order_by(
+        F("due_date").asc(nulls_last=True), "-priority", "pk"
+    )
