@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
+from kansrijk.families.models import CareTeamMember
 from kansrijk.families.pages import (
     active_coalition,
     add_service_errors,
@@ -48,6 +49,7 @@ from .models import (
     HandoverKind,
     HandoverStatus,
 )
+from .selectors import CASE_DIRECTOR_ROLE
 
 Action = AccessEvent.Action
 SECTION = "handovers"
@@ -532,12 +534,26 @@ def handover_file_section(request, family) -> dict:
     running = selectors.open_handovers(family)
     for handover in running:
         handover.overdue = handover.is_overdue(today)
+    director = selectors.current_case_director(family)
     return {
         "family": family,
-        "director": selectors.current_case_director(family),
+        "director": director,
+        # Files opened before casusregie was recorded name their director only in the care
+        # team's roles; say so, rather than show "nobody" next to a "casusregisseur".
+        "named_in_team": None if director else _named_in_team(family),
         "open_handovers": running,
         "today": today,
     }
+
+
+def _named_in_team(family):
+    return (
+        CareTeamMember.objects.current()
+        .filter(family=family, role_in_family__icontains=CASE_DIRECTOR_ROLE)
+        .select_related("professional")
+        .order_by("start_date", "pk")
+        .first()
+    )
 
 
 # --- Coordinator: chain moments -----------------------------------------------------------------
