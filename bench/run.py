@@ -89,6 +89,9 @@ ENDPOINTS = [
     Endpoint("access_report", "access report", "/gezinnen/{pk}/toegang/", "session"),
     Endpoint("api_list", "API list", "/api/v1/families/", "token"),
     Endpoint("api_detail", "API detail", "/api/v1/families/{pk}/", "token"),
+    # Signaling (issue 6): a family's screenings with the form to start one, and the API.
+    Endpoint("signaling", "signaling", "/gezinnen/{pk}/signalering/", "session"),
+    Endpoint("api_assessments", "API screenings", "/api/v1/families/{pk}/assessments/", "token"),
 ]
 
 

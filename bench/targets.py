@@ -16,7 +16,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-KEY_ENDPOINTS = ["families_list", "family_file", "access_report", "api_list", "api_detail"]
+KEY_ENDPOINTS = [
+    "families_list",
+    "family_file",
+    "access_report",
+    "api_list",
+    "api_detail",
+    "signaling",
+    "api_assessments",
+]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0
 FAMILY_FILE_MIN_BASELINE_RATIO = 0.30
