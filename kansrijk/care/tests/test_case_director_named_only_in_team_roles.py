@@ -8,9 +8,7 @@ from kansrijk.testing.actors import logged_in_client
 pytestmark = pytest.mark.django_db
 
 
-def test_the_file_names_the_case_director_of_the_team_roles_until_it_is_recorded(
-    cast, cast_family
-):
+def test_the_file_names_the_case_director_of_the_team_roles_until_it_is_recorded(cast, cast_family):
     content = (
         logged_in_client(cast.care_team_member)
         .get(reverse("families:detail", args=[cast_family.pk]))
