@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.core.audit import audit_record
 from kansrijk.core.models import AuditEvent
-from kansrijk.organisations.models import Professional
+from kansrijk.organisations.models import Discipline, Professional
 
 from .models import ApiToken, hash_token, new_token_key
 
@@ -205,15 +205,21 @@ def access_event_record(
         membership.professional_id != user.pk or membership.coalition_id != coalition_id
     ):
         membership = None
-    if membership is None and coalition_id:
-        membership = _membership_for_log(user, coalition_id, request)
+    if membership is not None:
+        organisation, discipline = membership.organisation.name, membership.discipline
+    elif coalition_id:
+        organisation, discipline = _capacity_for_log(user, coalition_id, request)
+    else:
+        organisation, discipline = "", ""
     session_key = getattr(getattr(request, "session", None), "session_key", None) or ""
     meta = getattr(request, "META", {}) if request is not None else {}
     return AccessEvent.objects.create(
         user=user,
         user_display=f"{user.get_full_name() or user.username} ({user.username})"[:160],
-        organisation=membership.organisation.name if membership else "",
-        discipline=membership.get_discipline_display() if membership else "",
+        organisation=organisation,
+        discipline=str(Discipline(discipline).label)
+        if discipline in Discipline.values
+        else discipline,
         on_behalf_of=on_behalf_of[:160],
         coalition_id=coalition_id,
         family=family,
@@ -232,10 +238,13 @@ def access_event_record(
     )
 
 
-def _membership_for_log(user: Professional, coalition_id: int, request):
-    """The membership an event names: the user's current one in the coalition, the one as
-    professional first, then the oldest. Taken from the memberships a page already loaded
-    for its header when the event is about the coalition worked in (no query of its own).
+def _capacity_for_log(user: Professional, coalition_id: int, request) -> tuple[str, str]:
+    """The organisation name and discipline (code) an event names: those of the user's
+    current membership in the coalition, the one as professional first, then the oldest;
+    ("", "") without one.
+
+    Taken from the memberships a page already loaded for its header when the event is about
+    the coalition worked in; otherwise one query for the two values (no model instances).
     """
     from kansrijk.organisations.models import Membership
 
@@ -243,14 +252,16 @@ def _membership_for_log(user: Professional, coalition_id: int, request):
 
     mine = loaded_memberships(user, coalition_id, request)
     if mine:
-        return min(mine, key=lambda m: (not m.is_professional, m.pk))
-    return (
+        membership = min(mine, key=lambda m: (not m.is_professional, m.pk))
+        return membership.organisation.name, membership.discipline
+    row = (
         Membership.objects.current()
         .filter(professional=user, coalition_id=coalition_id)
-        .select_related("organisation")
         .order_by("-is_professional", "pk")
+        .values_list("organisation__name", "discipline")
         .first()
     )
+    return row or ("", "")
 
 
 @transaction.atomic

@@ -27,7 +27,19 @@ from .phases import Phase, PhaseCode, compute_phase, family_phase
 # --- Reading --------------------------------------------------------------------------------
 
 
-class PhaseSerializer(serializers.Serializer):
+class _ReadableFieldsOnce:
+    """Lists a serializer's readable fields once, not again for every row it renders.
+
+    In a list the same (child) serializer renders every row, and DRF walks all its fields
+    again per row to leave out the write-only ones (benchmark, issue 5).
+    """
+
+    @cached_property
+    def _readable_fields(self):
+        return [field for field in self.fields.values() if not field.write_only]
+
+
+class PhaseSerializer(_ReadableFieldsOnce, serializers.Serializer):
     """The 1000-day phase on today, computed from the pregnancy that counts (`phases.py`)."""
 
     code = serializers.ChoiceField(choices=PhaseCode.choices)
@@ -62,7 +74,7 @@ def _phase_pregnancy(family: Family) -> Pregnancy | None:
     return max(counting, key=lambda p: (p.birth_date or p.due_date, p.pk or 0))
 
 
-class ReadModelSerializer(serializers.ModelSerializer):
+class ReadModelSerializer(_ReadableFieldsOnce, serializers.ModelSerializer):
     """A ModelSerializer for responses that builds its fields from the model once.
 
     DRF introspects the model (fields, relations, unique constraints) for every serializer
@@ -85,6 +97,14 @@ class MunicipalitySerializer(ReadModelSerializer):
     class Meta:
         model = Municipality
         fields = ["id", "name", "cbs_code"]
+
+    def to_representation(self, instance):
+        # A page of 50 families has a handful of municipalities: each is rendered once per
+        # response and repeated.
+        rendered = self.__dict__.setdefault("_rendered", {})
+        if instance.pk not in rendered:
+            rendered[instance.pk] = super().to_representation(instance)
+        return rendered[instance.pk]
 
 
 class _PhaseFieldsMixin(serializers.Serializer):
