@@ -68,6 +68,8 @@ class Ground:
     `family_ids(user)` returns the ids of the families `user` may see on this ground, as a
     subquery; lists use it, because the database can then start from the professional's own
     rows (a caseload of a few hundred) instead of testing every family of the coalition.
+    Both must agree: `family_ids` gives exactly the families `condition` holds for (one
+    family is checked with `condition`, a list with `family_ids`).
     """
 
     code: str
