@@ -136,6 +136,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # kansrijk runs short queries; PostgreSQL's JIT compiler, triggered by the planner's cost
     # estimate on large coalitions, cost more than the queries themselves (benchmark, issue 5).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A write transaction takes SQLite's write lock when it begins, so two concurrent ones
+    # wait for each other (up to `timeout` seconds) as row locks make them on PostgreSQL,
+    # instead of the second failing with "database is locked" when it starts writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.Professional"

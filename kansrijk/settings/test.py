@@ -1,7 +1,10 @@
 """Test suite: fast hashing, no manifest needed, predictable language."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES, os
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -10,3 +13,10 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ADMIN_ENABLED = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A test database in a file, not in shared-cache memory: there concurrent transactions
+    # meet table locks that do not wait, so tests of two requests at once could not run.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"kansrijk-test-{os.getpid()}.sqlite3")
+    }

@@ -6,7 +6,7 @@ current directors."""
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from kansrijk.care import selectors_handovers as selectors
@@ -109,13 +109,6 @@ def _concurrently(*calls):
     return outcomes
 
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="row locks and concurrent transactions need PostgreSQL",
-)
-
-
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_transfers_accepted_at_once_leave_one_director(cast, cast_family):
     make_director(cast, cast_family)
@@ -146,7 +139,6 @@ def test_two_transfers_accepted_at_once_leave_one_director(cast, cast_family):
     assert periods[1].ended_at == periods[2].started_at
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_colleagues_accepting_one_handover_at_once(cast, cast_family):
     make_director(cast, cast_family)
