@@ -1,11 +1,14 @@
 """The REST API, version 1. Every app adds its endpoints here."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from kansrijk.care import api as care_api
+from kansrijk.care import api_plan as care_plan_api
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.organisations.api import MeView
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
+from kansrijk.worklist import api as worklist_api
 
 app_name = "api"
 urlpatterns = [
@@ -33,4 +36,8 @@ urlpatterns = [
     ),
     path("instruments/", InstrumentListView.as_view(), name="instrument_list"),
     path("instruments/<slug:key>/", InstrumentDetailView.as_view(), name="instrument_detail"),
+    # Care team, casusregie and handovers; the plan, goals and tasks; chain signals (issue 7).
+    path("", include(care_api.urlpatterns)),
+    path("", include(care_plan_api.urlpatterns)),
+    path("", include(worklist_api.urlpatterns)),
 ]
