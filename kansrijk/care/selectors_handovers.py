@@ -120,13 +120,24 @@ def _with_phone(queryset: QuerySet[CaseDirector]) -> QuerySet[CaseDirector]:
     )
 
 
-def current_case_director(family: Family) -> CaseDirector | None:
-    """The family's case director now (None: visibly nobody), with organisation and phone."""
-    return (
-        _with_phone(CaseDirector.objects.current().filter(family=family))
-        .select_related("professional", "membership__organisation")
-        .first()
-    )
+def current_case_director(
+    family: Family, *, care_team: list[CareTeamMember] | None = None
+) -> CaseDirector | None:
+    """The family's case director now (None: visibly nobody), with organisation and phone.
+
+    `care_team`, the family's current care team ordered by start (as the file page has
+    prefetched it), gives the director's phone number and whether they are still on the
+    team without the subqueries of `_with_phone`: one plain query.
+    """
+    directors = CaseDirector.objects.current().filter(family=family)
+    if care_team is None:
+        directors = _with_phone(directors)
+    director = directors.select_related("professional", "membership__organisation").first()
+    if director is not None and care_team is not None:
+        mine = [m for m in care_team if m.professional_id == director.professional_id]
+        director.team_phone = mine[0].phone if mine else None
+        director.on_care_team = bool(mine)
+    return director
 
 
 def is_case_director(user, family: Family) -> bool:

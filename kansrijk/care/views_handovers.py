@@ -529,30 +529,39 @@ def handover_decline(request, handover_pk: int):
 
 
 def handover_file_section(request, family) -> dict:
-    """The case director (or visibly nobody) and the running handovers: two queries."""
+    """The case director (or visibly nobody) and the running handovers: two queries.
+
+    The care team comes from what the file page prefetched (`current_care_team`): the
+    director's phone number, and who the roles name when no director is recorded.
+    """
     today = timezone.localdate()
     running = selectors.open_handovers(family)
     for handover in running:
         handover.overdue = handover.is_overdue(today)
-    director = selectors.current_case_director(family)
+    care_team = getattr(family, "current_care_team", None)
+    if care_team is None:
+        care_team = selectors.current_care_team_members(family)
+    director = selectors.current_case_director(family, care_team=care_team)
     return {
         "family": family,
         "director": director,
         # Files opened before casusregie was recorded name their director only in the care
         # team's roles; say so, rather than show "nobody" next to a "casusregisseur".
-        "named_in_team": None if director else _named_in_team(family),
+        "named_in_team": None if director else _named_in_team(care_team),
         "open_handovers": running,
         "today": today,
     }
 
 
-def _named_in_team(family):
-    return (
-        CareTeamMember.objects.current()
-        .filter(family=family, role_in_family__icontains=CASE_DIRECTOR_ROLE)
-        .select_related("professional")
-        .order_by("start_date", "pk")
-        .first()
+def _named_in_team(care_team: list[CareTeamMember]) -> CareTeamMember | None:
+    """The first current member whose role in the family names the casusregie."""
+    return next(
+        (
+            member
+            for member in care_team
+            if CASE_DIRECTOR_ROLE.casefold() in member.role_in_family.casefold()
+        ),
+        None,
     )
 
 

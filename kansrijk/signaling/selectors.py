@@ -34,9 +34,9 @@ class FamilySignaling:
 def family_signaling(family: Family, *, history_size: int = 12) -> FamilySignaling:
     """Latest level, current route with its open next steps, level history, open drafts.
 
-    Three queries: assessments (final and draft, newest first, bounded), the newest route
-    decision, and the route's open tasks with their owners (`select_related`: one join per
-    owner kind instead of a query per task).
+    Three queries, for every family: assessments (final and draft, newest first, bounded),
+    the newest route decision, and the route's open tasks with their owners
+    (`select_related`: one join per owner kind instead of a query per task).
     """
     assessments = list(
         Assessment.objects.filter(family=family)
@@ -50,13 +50,13 @@ def family_signaling(family: Family, *, history_size: int = 12) -> FamilySignali
         .order_by("-decided_at", "-id")
         .first()
     )
-    open_steps = []
-    if route is not None:
-        open_steps = list(
-            Task.objects.filter(family=family, status=TaskStatus.OPEN, source="route")
-            .select_related("owner", "owner_organisation")
-            .order_by("due_date", "pk")
-        )
+    # Read whether or not there is a route, so that the file costs the same number of
+    # queries for every family (benchmark, issue 5); without a route there are no steps.
+    open_steps = list(
+        Task.objects.filter(family=family, status=TaskStatus.OPEN, source="route")
+        .select_related("owner", "owner_organisation")
+        .order_by("due_date", "pk")
+    )
     return FamilySignaling(
         latest=final[0] if final else None,
         route=route,
