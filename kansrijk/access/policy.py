@@ -9,8 +9,10 @@ The rules, in plain words (DESIGN.md section 5):
    - "break-the-glass" (owned by `access`, registered in `AccessConfig.ready`): the
      professional started emergency access to this family with a reason, less than
      `BREAK_THE_GLASS_HOURS` (default 3) ago;
-   - later "MDO" (registered by `mdo`): participant of a meeting where the family is on the
-     agenda by name, only with consent for named discussion.
+   - "MDO participant" (registered by `mdo`): participant of a meeting where the family is
+     on the agenda by name, only with consent for named discussion, from the publication of
+     the agenda until some days after the meeting. It is *read-only*: it never lets anyone
+     change, create or delete family data (`Ground.read_only`).
    When several grounds hold, the ordinary one (lowest `order`) is the one logged.
 2. Every ground holds only inside the family's own coalition: the professional needs a
    current membership *as professional* in that coalition. Another coalition's professionals
@@ -69,7 +71,9 @@ class Ground:
     subquery; lists use it, because the database can then start from the professional's own
     rows (a caseload of a few hundred) instead of testing every family of the coalition.
     Both must agree: `family_ids` gives exactly the families `condition` holds for (one
-    family is checked with `condition`, a list with `family_ids`).
+    family is checked with `condition`, a list with `family_ids`). A `read_only` ground
+    grants reading, searching, exporting and printing, never a change: for any other action
+    `get_family_for_user` passes over it.
     """
 
     code: str
@@ -81,7 +85,11 @@ class Ground:
     consent: Callable[[object], bool] | None = None
     detail: Callable[[object, object], str] | None = None
     family_ids: Callable[[object], QuerySet] | None = None
+    read_only: bool = False
 
+
+# What a read-only ground allows (NEN 7513 actions): looking, never changing.
+READ_ONLY_ACTIONS = frozenset({"R", "S", "E", "P"})
 
 _grounds: dict[str, Ground] = {}
 
@@ -162,8 +170,11 @@ def _may_see_any(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active and user.pk)
 
 
-def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = None) -> QuerySet:
-    """The families `user` may see now, optionally only those of `coalition`.
+def families_visible_to(
+    user, *, coalition=None, queryset: QuerySet | None = None, for_change: bool = False
+) -> QuerySet:
+    """The families `user` may see now, optionally only those of `coalition`; with
+    `for_change`, only those a ground lets `user` change (read-only grounds left out).
 
     One query however many grounds: the ids each ground gives are combined with UNION, so
     that the database starts from the professional's own caseload. (OR-ed `EXISTS` tests,
@@ -171,12 +182,12 @@ def families_visible_to(user, *, coalition=None, queryset: QuerySet | None = Non
     coalition at national scale.)
     """
     queryset = family_model().objects.all() if queryset is None else queryset
-    if not _may_see_any(user) or not _grounds:
+    grounds = [g for g in _grounds.values() if not (for_change and g.read_only)]
+    if not _may_see_any(user) or not grounds:
         return queryset.none()
     queryset = queryset.filter(_InSet(F("coalition_id"), professional_coalition_ids(user)))
     if coalition is not None:
         queryset = queryset.filter(coalition=coalition)
-    grounds = list(_grounds.values())
     if all(ground.family_ids for ground in grounds):
         id_queries = [ground.family_ids(user).order_by() for ground in grounds]
         return queryset.filter(_InSet(F("pk"), id_queries[0].union(*id_queries[1:])))
@@ -223,9 +234,12 @@ def _ground_annotations(user) -> dict:
     }
 
 
-def _decision(user, family, holds: dict[str, bool]) -> AccessDecision:
-    """The first registered ground that holds (`holds`: ground code -> bool)."""
+def _decision(user, family, holds: dict[str, bool], action: str | None = None) -> AccessDecision:
+    """The first registered ground that holds (`holds`: ground code -> bool) and allows
+    `action` (None: any ground; a read-only ground allows only `READ_ONLY_ACTIONS`)."""
     for code, ground in _grounds.items():
+        if ground.read_only and action is not None and action not in READ_ONLY_ACTIONS:
+            continue
         if holds.get(code):
             return AccessDecision(
                 ground=ground,
@@ -300,7 +314,7 @@ def get_family_for_user(
     decision = None
     if family is not None:
         holds = {code: getattr(family, f"_ground_{code}", False) for code in _grounds}
-        decision = _decision(user, family, holds)
+        decision = _decision(user, family, holds, action)
     if decision is None or not decision.allowed:
         _log_refused(user, pk, action, request=request)
         raise Http404(NOT_FOUND_MESSAGE)

@@ -45,7 +45,7 @@ def family_for_write(
     """
     if coalition is ACTIVE:
         coalition = active_coalition(request)
-    family = visible_family(request.user, pk, coalition=coalition)
+    family = visible_family(request.user, pk, coalition=coalition, for_change=True)
     if family is None:
         # Not visible: this logs the refused attempt and raises Http404.
         get_family_for_user(request.user, pk, action, request=request, coalition=coalition)

@@ -194,14 +194,17 @@ def search_families(
 
 
 def visible_family(
-    user: Professional, pk: int, *, coalition: Coalition | None = None
+    user: Professional, pk: int, *, coalition: Coalition | None = None, for_change: bool = False
 ) -> Family | None:
-    """The family `pk` if the policy lets `user` see it now, without logging a read.
+    """The family `pk` if the policy lets `user` see it now (with `for_change`: change it),
+    without logging a read.
 
     For a form post whose service logs the write itself; pages that show a family use
     `get_family_for_user`.
     """
-    return families_visible_to(user, coalition=coalition).filter(pk=pk).first()
+    return (
+        families_visible_to(user, coalition=coalition, for_change=for_change).filter(pk=pk).first()
+    )
 
 
 def family_pages() -> QuerySet[Family]:

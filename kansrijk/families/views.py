@@ -35,6 +35,7 @@ from .forms import (
 )
 from .models import ConsentPurpose, Family, FamilyStatus, InsuranceKind
 from .models.family import FAMILY_EDITABLE_FIELDS
+from .pages import family_for_write
 from .phases import family_phase
 from .sections import file_sections
 
@@ -74,11 +75,10 @@ def _family(request, pk: int, *, detail: str = "") -> Family:
 def _family_for_post(request, pk: int) -> Family:
     """The family a form is posted for, without logging a read: the service logs the write.
 
-    Without access, `get_family_for_user` logs the refused attempt and answers 404.
+    Only on a ground that lets the user change the file (`pages.family_for_write`); without
+    one, the refused attempt is logged and the answer is 404.
     """
-    coalition = _active_coalition(request)
-    family = selectors.visible_family(request.user, pk, coalition=coalition)
-    return family or _family(request, pk)
+    return family_for_write(request, pk)
 
 
 def _family_for_form(request, pk: int) -> Family:

@@ -14,6 +14,7 @@ from kansrijk.families.models import Family
 def test_care_team_comes_before_break_the_glass():
     assert [g.code for g in policy.registered_grounds()] == [
         "care_team",
+        "mdo_participant",
         "handover_receiver",
         "break_the_glass",
     ]
@@ -28,12 +29,12 @@ def extra_ground():
 
 
 def test_a_new_ground_grants_access_and_is_logged(cast, cast_family, extra_ground):
-    # Stands in for the MDO ground of a later issue: "on the agenda by name".
+    # Any ground an app may add: here "on a list" of families per professional.
     agenda = {cast.outsider.pk: [cast_family.pk], cast.coordinator.pk: [cast_family.pk]}
     policy.register_ground(
         policy.Ground(
-            code="mdo",
-            label="MDO",
+            code="voorbeeld",
+            label="Voorbeeld",
             condition=lambda user: Q(pk__in=agenda.get(user.pk, [])),
             treatment_relationship=True,
             consent=lambda family: True,
@@ -43,13 +44,14 @@ def test_a_new_ground_grants_access_and_is_logged(cast, cast_family, extra_groun
 
     assert [g.code for g in policy.registered_grounds()] == [
         "care_team",
-        "mdo",
+        "voorbeeld",
+        "mdo_participant",
         "handover_receiver",
         "break_the_glass",
     ]
     assert policy.get_family_for_user(cast.outsider, cast_family.pk, "R") == cast_family
     event = AccessEvent.objects.latest("id")
-    assert (event.ground, event.consent, event.treatment_relationship) == ("mdo", True, True)
+    assert (event.ground, event.consent, event.treatment_relationship) == ("voorbeeld", True, True)
     # The ground holds only for professionals of the coalition; a role gives nothing.
     assert not Family.objects.visible_to(cast.coordinator).exists()
 

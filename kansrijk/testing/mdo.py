@@ -1,0 +1,54 @@
+"""MDO test data: a series of the cast's coalition with the coordinator managing it, the
+outsider (a midwife of the coalition off every care team) as standing member, and meetings."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from kansrijk.families.models import ConsentPurpose
+from kansrijk.families.services import consent_record
+from kansrijk.mdo import services
+from kansrijk.mdo.models import AgendaItem, MdoMeeting, MdoSeries, ParticipantRole
+from kansrijk.testing.actors import Cast
+
+
+def make_series(cast: Cast, *, name: str = "MDO Zwangeren Eerstedorp", **data) -> MdoSeries:
+    series = services.series_save(
+        actor=cast.coordinator,
+        coalition=cast.coalition,
+        data={"name": name, "recurrence": "monthly", **data},
+    )
+    services.series_participant_add(
+        actor=cast.coordinator,
+        series=series,
+        professional=cast.outsider,
+        role=ParticipantRole.MEMBER,
+    )
+    return series
+
+
+def plan_meeting(cast: Cast, series: MdoSeries, *, in_days: int = 7) -> MdoMeeting:
+    return services.meeting_plan(
+        actor=cast.coordinator,
+        series=series,
+        data={"starts_at": timezone.now() + timedelta(days=in_days), "place": "Wijkcentrum"},
+    )
+
+
+def submit(cast: Cast, family, meeting: MdoMeeting, question: str = "") -> AgendaItem:
+    return services.agenda_item_submit(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        meeting_pk=meeting.pk,
+        question=question or "Wie neemt de regie, en is VoorZorg passend?",
+    )
+
+
+def consent_to_named_discussion(cast: Cast, family) -> None:
+    consent_record(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        purpose=ConsentPurpose.MDO_NAMED,
+        given=True,
+        method="verbal",
+    )
