@@ -7,8 +7,9 @@ Rules, in plain words:
   team yet, so the policy would not let them read the handover or answer it.
 - This ground lets them, but only inside a *scope* that the care app opens for one handover
   and one professional: the receiver's handover page (its summary and the family reference)
-  and the accept and decline services. Everywhere else (the family file, its timeline, the
-  family list, the API) the ground never holds, so the receiver sees nothing more of the
+  and the accept and decline services, and their API twins (the handover's detail, accept
+  and decline endpoints). Everywhere else (the family file, its timeline, the family list,
+  the rest of the API) the ground never holds, so the receiver sees nothing more of the
   family until they accept and join the care team.
 - Even inside the scope the database must still confirm it: the handover is proposed (not
   yet answered), belongs to that family and is addressed to this professional. Rule 2 of

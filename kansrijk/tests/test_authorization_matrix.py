@@ -252,6 +252,29 @@ def _break_the_glass(world: World) -> dict:
     return {"pk": glass.pk}
 
 
+def _api_care_ended_member(world: World) -> dict:
+    """A care-team membership that ended today, of a professional outside the cast: ending it
+    again is refused the same way for everyone who may see the family."""
+    from kansrijk.families.services import care_team_member_add, care_team_member_end
+
+    professional = ProfessionalFactory(username="gestopt")
+    MembershipFactory(
+        professional=professional,
+        coalition=world.cast.coalition,
+        organisation=world.cast.case_director.memberships.get().organisation,
+    )
+    member = care_team_member_add(
+        actor=world.cast.case_director, family_pk=world.family.pk, professional=professional
+    )
+    care_team_member_end(actor=world.cast.case_director, member_pk=member.pk)
+    return {"pk": world.family.pk, "member_pk": member.pk}
+
+
+def _api_plan_done_once() -> dict[str, object]:
+    """A one-time action: the case director (first in `ACTORS`) does it; later it is done."""
+    return {"care_team_member": 400, "break_the_glass": 400}
+
+
 MATRIX: dict[str, Row] = {
     "core:home": Row(everyone(200)),
     # The login pages are public; a logged-in professional is sent on to the start page.
@@ -361,6 +384,66 @@ MATRIX: dict[str, Row] = {
     "api:instrument_detail": Row(
         everyone(200, anonymous=401), kwargs=lambda world: {"key": "r4u-kansrijk"}
     ),
+    # API: care team, casusregie and handovers (issue 7).
+    # The family's policy, with 401 instead of a login page. The receiver of a handover (the
+    # outsider, named) reads it and answers it before joining the care team. Ending a
+    # membership that already ended and a warm contact without its fields are refused (400)
+    # for everyone who may act. Accepting, declining and withdrawing really act: the first
+    # actor allowed changes the handover, those after them hold a stale version (409).
+    "api:care_team": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:care_team_member_end": Row(
+        {**family_only(outcome=400), "anonymous": 401},
+        method="post",
+        kwargs=_api_care_ended_member,
+    ),
+    "api:case_director": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:handover_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:handover_detail": Row(
+        {**family_only([*CARE_TEAM, "break_the_glass", "outsider"]), "anonymous": 401},
+        kwargs=_proposed_handover,
+    ),
+    "api:handover_accept": Row(
+        {
+            **family_only(["outsider"]),
+            **dict.fromkeys(CARE_TEAM, 400),
+            "break_the_glass": 409,
+            "anonymous": 401,
+        },
+        method="post",
+        kwargs=_proposed_handover,
+        data={"version": "1"},
+    ),
+    "api:handover_decline": Row(
+        {
+            **family_only(["outsider"]),
+            **dict.fromkeys(CARE_TEAM, 400),
+            "break_the_glass": 409,
+            "anonymous": 401,
+        },
+        method="post",
+        kwargs=_proposed_handover,
+        data={"version": "1", "reason": "Geen plek in deze wijk."},
+    ),
+    "api:handover_complete": Row(
+        {**family_only(outcome=400), "anonymous": 401},
+        method="post",
+        kwargs=_accepted_handover,
+        data={"version": "2"},
+    ),
+    "api:handover_cancel": Row(
+        {
+            **family_only(["case_director"]),
+            "care_team_member": 409,
+            "break_the_glass": 409,
+            "anonymous": 401,
+        },
+        method="post",
+        kwargs=_proposed_handover,
+        data={"version": "1"},
+    ),
+    "api:handovers_incoming": Row(
+        everyone(200, anonymous=401, coordinator=403, analyst=403, administrator=403)
+    ),
     # Signaling: a family's assessments and routes follow the family's policy; a form post
     # without valid input gets the form back (autosave: its status line, 200).
     "signaling:family": Row(family_only(), kwargs=_family),
@@ -443,6 +526,45 @@ MATRIX: dict[str, Row] = {
     "worklist:signal_settings": Row(only(["coordinator"])),
     "worklist:plan_jgz_contact": Row(family_only(outcome=302), method="post", kwargs=_family),
     "worklist:record_aftercare": Row(family_only(outcome=302), method="post", kwargs=_family),
+    # API: plan, goals, tasks and chain signals (issue 7).
+    # Every family endpoint follows the family's policy (404 without a ground, 401 for
+    # anonymous); a post without valid input gets 400. Resolving a concern and completing a
+    # task work once: the first with access does it, after that it is already done (400).
+    "api:plan": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:plan_history": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:plan_discussed": Row(
+        {**family_only(outcome=400), "anonymous": 401}, method="post", kwargs=_family
+    ),
+    "api:concern_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:concern_move": Row(
+        {**family_only(), "anonymous": 401},
+        method="post",
+        kwargs=_plan_concern,
+        data={"direction": "down"},
+    ),
+    "api:concern_resolve": Row(
+        {**family_only(), "anonymous": 401, **_api_plan_done_once()},
+        method="post",
+        kwargs=_plan_concern,
+    ),
+    "api:goal_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:goal_detail": Row({**family_only(), "anonymous": 401}, kwargs=_plan_goal),
+    "api:goal_close": Row(
+        {**family_only(outcome=400), "anonymous": 401}, method="post", kwargs=_plan_goal
+    ),
+    "api:health_score_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:task_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    "api:task_complete": Row(
+        {**family_only(), "anonymous": 401, **_api_plan_done_once()},
+        method="post",
+        kwargs=_open_task,
+    ),
+    # "My tasks" is for professionals (an empty list is no refusal); the work queue for
+    # professionals and coordinators, as their pages.
+    "api:my_tasks": Row(
+        everyone(200, anonymous=401, coordinator=403, analyst=403, administrator=403)
+    ),
+    "api:chain_signals": Row(everyone(200, anonymous=401, analyst=403, administrator=403)),
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }
