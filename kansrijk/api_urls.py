@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from kansrijk.care import api as care_api
 from kansrijk.care import api_plan as care_plan_api
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
+from kansrijk.mdo import api as mdo_api
 from kansrijk.organisations.api import MeView
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
 from kansrijk.worklist import api as worklist_api
@@ -40,4 +41,6 @@ urlpatterns = [
     path("", include(care_api.urlpatterns)),
     path("", include(care_plan_api.urlpatterns)),
     path("", include(worklist_api.urlpatterns)),
+    # MDO series, meetings, agenda items and decisions (issue 8).
+    path("", include(mdo_api.urlpatterns)),
 ]

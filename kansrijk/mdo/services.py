@@ -506,9 +506,11 @@ def _open_item_exists(meeting: MdoMeeting, family_id: int) -> bool:
 
 def agenda_candidates_sync(*, meeting: MdoMeeting) -> int:
     """Add the route-3 families waiting for an MDO (`signaling.families_awaiting_mdo`) of the
-    series' coalitions as candidates of `meeting`, unless already on an upcoming meeting of
-    the series. Returns how many arrived. Runs when a meeting is planned and when its agenda
-    page is opened while it is a draft; nothing is logged as access (no one reads a file)."""
+    series' coalitions, and those an earlier decision sent back for review by this meeting
+    (`services_decisions.review_items_due`), as candidates of `meeting`, unless already on
+    an upcoming meeting of the series. Returns how many arrived. Runs when a meeting is
+    planned and when its agenda page is opened while it is a draft; nothing is logged as
+    access (no one reads a file)."""
     if meeting.status != MeetingStatus.DRAFT:
         return 0
     coalitions = served_coalition_ids(meeting.series)
@@ -539,6 +541,13 @@ def agenda_candidates_sync(*, meeting: MdoMeeting) -> int:
             )
         )
         position += 1
+    from .services_decisions import review_items_due
+
+    for item in review_items_due(meeting):
+        if item.family_id not in planned and item.family_id not in {i.family_id for i in new}:
+            item.position = position
+            new.append(item)
+            position += 1
     try:
         with transaction.atomic():
             AgendaItem.objects.bulk_create(new)

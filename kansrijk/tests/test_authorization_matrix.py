@@ -11,9 +11,8 @@ off the care team, one with emergency access to the family that is still running
 whose access has expired.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.test import Client
@@ -33,56 +32,16 @@ from kansrijk.signaling.services import (
 from kansrijk.testing.actors import Cast, logged_in_client
 from kansrijk.testing.factories import MembershipFactory, ProfessionalFactory, TOTPDeviceFactory
 from kansrijk.testing.families import make_family
-
-LOGIN = "login"
-ACTORS = [
-    "anonymous",
-    "case_director",
-    "care_team_member",
-    "outsider",
-    "other_coalition_professional",
-    "coordinator",
-    "analyst",
-    "administrator",
-    "break_the_glass",
-    "break_the_glass_expired",
-]
-CARE_TEAM = ["case_director", "care_team_member"]
-PROFESSIONALS = ["case_director", "care_team_member", "outsider", "other_coalition_professional"]
-
-
-@dataclass
-class World:
-    cast: Cast
-    family: Family
-    actors: dict
-
-
-@dataclass
-class Row:
-    expect: dict[str, object]
-    method: str = "get"
-    kwargs: Callable[[World], dict] = field(default=lambda world: {})
-    data: dict = field(default_factory=dict)
-    headers: dict = field(default_factory=dict)
-
-
-def family_only(allowed=(*CARE_TEAM, "break_the_glass"), outcome=200) -> dict[str, object]:
-    """A page of one family: those with a ground get `outcome`, everyone else "not found"."""
-    return only(list(allowed), outcome, others=404)
-
-
-def everyone(outcome, *, anonymous=LOGIN, **overrides) -> dict[str, object]:
-    expect = dict.fromkeys(ACTORS, outcome)
-    expect["anonymous"] = anonymous
-    expect.update(overrides)
-    return expect
-
-
-def only(allowed: list[str], outcome=200, *, others=403, anonymous=LOGIN) -> dict[str, object]:
-    expect = {actor: (outcome if actor in allowed else others) for actor in ACTORS}
-    expect["anonymous"] = anonymous
-    return expect
+from kansrijk.testing.matrix import (
+    ACTORS,
+    CARE_TEAM,
+    LOGIN,
+    Row,
+    World,
+    everyone,
+    family_only,
+    only,
+)
 
 
 def _organisation_of_coalition(world: World) -> dict:
@@ -274,6 +233,12 @@ def _api_plan_done_once() -> dict[str, object]:
     """A one-time action: the case director (first in `ACTORS`) does it; later it is done."""
     return {"care_team_member": 400, "break_the_glass": 400}
 
+
+EXTRA_ROW_MODULES = (
+    "kansrijk.mdo.tests.matrix_agenda",
+    "kansrijk.mdo.tests.matrix_meeting",
+    "kansrijk.mdo.tests.matrix_api",
+)
 
 MATRIX: dict[str, Row] = {
     "core:home": Row(everyone(200)),
@@ -568,6 +533,11 @@ MATRIX: dict[str, Row] = {
     # Django admin: none of the cast is staff; admin sends them to its (our) login.
     "admin:index": Row(everyone(302, anonymous=302)),
 }
+
+# Rows kept beside the app whose URLs they cover (one module each, so that work on several
+# apps never edits the same lines).
+for module in EXTRA_ROW_MODULES:
+    MATRIX.update(import_module(module).ROWS)
 
 # Django admin guards every one of its views with `admin_site.admin_view`; its index stands
 # for all of them.

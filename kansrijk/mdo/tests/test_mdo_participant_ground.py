@@ -86,9 +86,7 @@ def test_withdrawn_consent_ends_access_at_once(cast, published):
     _meeting, named, _anonymous = published
     client = logged_in_client(cast.outsider)
     assert file_status(client, named) == 200
-    consent_withdraw(
-        actor=cast.case_director, family_pk=named.pk, purpose=ConsentPurpose.MDO_NAMED
-    )
+    consent_withdraw(actor=cast.case_director, family_pk=named.pk, purpose=ConsentPurpose.MDO_NAMED)
     assert file_status(client, named) == 404
 
 

@@ -1,0 +1,3 @@
+"""The MDO API (being written)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Authorization matrix rows for the MDO (api); merged into the matrix test."""
+
+ROWS: dict = {}

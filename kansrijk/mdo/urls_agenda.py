@@ -1,0 +1,3 @@
+"""MDO pages (agenda)."""
+
+urlpatterns = []
