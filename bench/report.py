@@ -12,6 +12,15 @@ import sys
 from pathlib import Path
 
 
+def _endpoint_names(runs: dict) -> list[str]:
+    """Every endpoint of any run, in the order the runs list them: a run from before an
+    endpoint was added to the benchmark shows "-" in its row."""
+    names: dict[str, None] = {}
+    for run in runs.values():
+        names.update(dict.fromkeys(run["endpoints"]))
+    return list(names)
+
+
 def markdown(data: dict, *, concurrency: str = "10") -> str:
     runs = data.get("runs", {})
     keys = [key for key in ("small-sqlite", "small-postgres", "national-postgres") if key in runs]
@@ -20,12 +29,11 @@ def markdown(data: dict, *, concurrency: str = "10") -> str:
         "| endpoint | " + " | ".join(keys) + " |",
         "| --- | " + " | ".join("---" for _ in keys) + " |",
     ]
-    names = list(next(iter(runs.values()))["endpoints"]) if runs else []
-    for name in names:
+    for name in _endpoint_names(runs):
         cells = []
         for key in keys:
-            entry = runs[key]["endpoints"][name]
-            step = entry["concurrency"].get(concurrency)
+            entry = runs[key]["endpoints"].get(name)
+            step = entry["concurrency"].get(concurrency) if entry else None
             if step is None:
                 cells.append("-")
                 continue
@@ -65,11 +73,11 @@ def cpu_markdown(data: dict, *, concurrency: str = "10") -> str:
         "| CPU ms per request (app / db / client / other) | " + " | ".join(keys) + " |",
         "| --- | " + " | ".join("---" for _ in keys) + " |",
     ]
-    names = list(next(iter(runs.values()))["endpoints"]) if runs else []
-    for name in names:
+    for name in _endpoint_names(runs):
         cells = []
         for key in keys:
-            step = runs[key]["endpoints"][name]["concurrency"].get(concurrency) or {}
+            entry = runs[key]["endpoints"].get(name) or {}
+            step = entry.get("concurrency", {}).get(concurrency) or {}
             cpu = step.get("cpu_per_request")
             cells.append(
                 f"{cpu['app_ms']:.1f} / {cpu['database_ms']:.1f} / {cpu['client_ms']:.1f} / "

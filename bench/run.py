@@ -85,6 +85,10 @@ class Endpoint:
     label: str
     path: str  # "{pk}" is replaced by each family of the rotation
     auth: str  # "session" or "token"
+    # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
+    # those with a family plan, "handovers" those with a handover, so that the page shows
+    # what it is for (all of them when the data set has none, as a tiny one may).
+    rotation: str = ""
 
 
 ENDPOINTS = [
@@ -97,6 +101,23 @@ ENDPOINTS = [
     # Signaling (issue 6): a family's screenings with the form to start one, and the API.
     Endpoint("signaling", "signaling", "/gezinnen/{pk}/signalering/", "session"),
     Endpoint("api_assessments", "API screenings", "/api/v1/families/{pk}/assessments/", "token"),
+    # Care team, plan and handovers (issue 7): the work queue of chain signals over the
+    # professional's families, their open tasks, a family's handovers and its plan, and the
+    # same two through the API.
+    Endpoint("worklist", "work queue", "/werkvoorraad/", "session"),
+    Endpoint("my_tasks", "my tasks", "/taken/", "session"),
+    Endpoint(
+        "handovers", "handovers", "/gezinnen/{pk}/overdrachten/", "session", rotation="handovers"
+    ),
+    Endpoint("plan", "family plan", "/gezinnen/{pk}/plan/", "session", rotation="plan"),
+    Endpoint(
+        "api_handovers",
+        "API handovers",
+        "/api/v1/families/{pk}/handovers/",
+        "token",
+        rotation="handovers",
+    ),
+    Endpoint("api_plan", "API plan", "/api/v1/families/{pk}/plan/", "token", rotation="plan"),
 ]
 
 
@@ -215,7 +236,19 @@ def generated_data_set(*, families: int, seed: int) -> str | None:
         row = cursor.fetchone()
     if row is None or row[0] != families or row[1] != seed:
         return None
+    if row[2] != generation_description(families, seed=seed):
+        # Generated before an app added its synthetic rows (the plans and handovers of
+        # issue 7, say): the new pages would be measured on empty tables.
+        return None
     return f"{row[2]} (generated {row[3]:%Y-%m-%d %H:%M} UTC by an earlier run, reused)"
+
+
+def generation_description(families: int, *, seed: int) -> str:
+    """What `generate` writes into the marker: the command and the apps that add rows."""
+    from kansrijk.families.synthetic import extensions
+
+    codes = ", ".join(extension.code for extension in extensions())
+    return f"generate_synthetic --families {families} --seed {seed} (rows of: {codes})"
 
 
 def generate(families: int, *, seed: int, env: dict[str, str]) -> str:
@@ -223,7 +256,7 @@ def generate(families: int, *, seed: int, env: dict[str, str]) -> str:
 
     if "generate_synthetic" in get_commands():
         manage("generate_synthetic", "--families", str(families), "--seed", str(seed), env=env)
-        return f"generate_synthetic --families {families} --seed {seed}"
+        return generation_description(families, seed=seed)
     log("generate_synthetic does not exist yet: falling back to seed_demo (44 families)")
     manage("seed_demo", "--allow-production", env=env)
     return "seed_demo --allow-production (fallback: generate_synthetic not available)"
@@ -238,6 +271,7 @@ class Actor:
     caseload: int
     caseload_in_range: bool
     family_pks: list[int]
+    rotations: dict[str, list[int]]  # `Endpoint.rotation` -> families; missing: `family_pks`
     session_cookie: str
     token: str
     professional_pk: int
@@ -304,6 +338,7 @@ def pick_actor() -> Actor:
     teams = list(teams[:ROTATION])
     coalition_id = teams[0][1]
     family_pks = [pk for pk, coalition in teams if coalition == coalition_id]
+    rotations = _rotations(professional, coalition_id)
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = professional._meta.pk.value_to_string(professional)
@@ -319,10 +354,35 @@ def pick_actor() -> Actor:
         caseload=caseload,
         caseload_in_range=low <= caseload <= high,
         family_pks=family_pks,
+        rotations=rotations,
         session_cookie=f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
         token=key,
         professional_pk=professional.pk,
     )
+
+
+def _rotations(professional, coalition_id: int) -> dict[str, list[int]]:
+    """The first `ROTATION` of the professional's families in the coalition that have a
+    family plan, and that have a handover (`Endpoint.rotation`); empty ones are left out."""
+    from django.db.models import Exists, OuterRef
+
+    from kansrijk.care.models import CarePlan, Handover
+    from kansrijk.families.models import CareTeamMember
+
+    mine = (
+        CareTeamMember.objects.current()
+        .filter(professional=professional, family__coalition_id=coalition_id)
+        .order_by("family_id")
+    )
+    rotations = {}
+    for name, model in (("plan", CarePlan), ("handovers", Handover)):
+        having = model.objects.filter(family=OuterRef("family_id"))
+        pks = list(
+            dict.fromkeys(mine.filter(Exists(having)).values_list("family_id", flat=True)[:100])
+        )[:ROTATION]
+        if pks:
+            rotations[name] = pks
+    return rotations
 
 
 # --- The server -----------------------------------------------------------------------------
@@ -507,9 +567,10 @@ def stop(server) -> None:
 # --- Load -----------------------------------------------------------------------------------
 
 
-def endpoint_paths(endpoint: Endpoint, family_pks: list[int]) -> list[str]:
+def endpoint_paths(endpoint: Endpoint, actor: Actor) -> list[str]:
     if "{pk}" not in endpoint.path:
         return [endpoint.path]
+    family_pks = actor.rotations.get(endpoint.rotation) or actor.family_pks
     return [endpoint.path.format(pk=pk) for pk in family_pks]
 
 
@@ -575,7 +636,7 @@ def measure(
     for endpoint in ENDPOINTS:
         warm = load(
             port=port,
-            paths=endpoint_paths(endpoint, actor.family_pks),
+            paths=endpoint_paths(endpoint, actor),
             header=auth_header(endpoint, actor),
             concurrency=scale.workers,
             requests=scale.workers * scale.warmup_per_worker,
@@ -592,7 +653,7 @@ def measure(
             with CpuMeter(server.pid, database_url) as cpu:
                 step = load(
                     port=port,
-                    paths=endpoint_paths(endpoint, actor.family_pks),
+                    paths=endpoint_paths(endpoint, actor),
                     header=auth_header(endpoint, actor),
                     concurrency=concurrency,
                     requests=scale.requests,
@@ -952,6 +1013,7 @@ def _run(args, scale: Scale, key: str, started_at, folder: Path, env) -> int:
             "caseload": actor.caseload,
             "caseload_in_range": actor.caseload_in_range,
             "families_rotated": len(actor.family_pks),
+            "families_rotated_by_kind": {name: len(pks) for name, pks in actor.rotations.items()},
             "access_events_of_rotated_families_at_start": events_at_start,
         },
         "machine": machine,

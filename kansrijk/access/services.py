@@ -332,22 +332,48 @@ class BreakTheGlassNotNeeded(Exception):
 def _break_the_glass_recipients(*, glass) -> tuple[set[int], set[int]]:
     """Who hears of an emergency access: (care team side, coordinators).
 
-    The family's case director, that is the care-team member marked "casusregisseur"; when
-    nobody is marked, every current care-team member. And the coalition's coordinators
-    (DESIGN.md section 5). Never the professional who broke the glass.
+    On the care team side, in this order of preference:
+
+    1. the family's recorded case director (`care.CaseDirector`, the current period), set
+       and transferred through handovers; when there is one, only they are told, even if
+       another member's role text still says "casusregisseur";
+    2. else, as files were opened before casusregie was recorded, every current care-team
+       member whose role in the family mentions "casusregisseur" (the same rule as
+       `care.selectors.is_case_director`);
+    3. else every current care-team member.
+
+    And the coalition's coordinators (DESIGN.md section 5). Only active accounts; never the
+    professional who broke the glass. `access` must not import `care` (DESIGN.md section 2),
+    so the case director's model is looked up by name; one query answers all three.
     """
     from django.apps import apps
+    from django.db.models import Exists, OuterRef
 
     from kansrijk.organisations.models import Membership
 
     care_team = apps.get_model("families", "CareTeamMember")
-    members = list(
-        care_team.objects.current()
-        .filter(family_id=glass.family_id, professional__is_active=True)
-        .values_list("professional_id", "role_in_family")
+    case_director = apps.get_model("care", "CaseDirector")
+    members = care_team.objects.current().filter(
+        family_id=glass.family_id, professional=OuterRef("pk")
     )
-    directors = {pk for pk, role in members if role.strip().lower() == CASE_DIRECTOR_ROLE}
-    team = directors or {pk for pk, _role in members}
+    recorded = case_director.objects.current().filter(
+        family_id=glass.family_id, professional=OuterRef("pk")
+    )
+    rows = list(
+        Professional.objects.filter(is_active=True)
+        .filter(Exists(members) | Exists(recorded))
+        .annotate(
+            recorded=Exists(recorded),
+            marked=Exists(members.filter(role_in_family__icontains=CASE_DIRECTOR_ROLE)),
+            on_team=Exists(members),
+        )
+        .values_list("pk", "recorded", "marked", "on_team")
+    )
+    team = (
+        {pk for pk, is_recorded, _marked, _on_team in rows if is_recorded}
+        or {pk for pk, _recorded, marked, _on_team in rows if marked}
+        or {pk for pk, _recorded, _marked, on_team in rows if on_team}
+    )
     coordinators = set(
         Membership.objects.current()
         .filter(coalition_id=glass.coalition_id, is_coordinator=True, professional__is_active=True)

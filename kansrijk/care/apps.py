@@ -8,9 +8,12 @@ class CareConfig(AppConfig):
     verbose_name = _("Zorg en regie")
 
     def ready(self) -> None:
+        from . import demo  # noqa: F401  (registers the care step of seed_demo)
+        from .synthetic import register as register_synthetic
         from .timeline import register_kinds
 
         register_kinds()
+        register_synthetic()
 
         # One family, one plan (issue 7): the plan at the top of the family file.
         from kansrijk.families.sections import FileSection, register_file_section

@@ -1,4 +1,8 @@
-"""Breaking the glass notifies the case director and the coordinators, in one transaction."""
+"""Breaking the glass notifies the case director and the coordinators, in one transaction.
+
+The case director is the recorded one (`care.CaseDirector`) when there is one, else the
+care-team member whose role says "casusregisseur", else the whole current care team.
+"""
 
 from unittest import mock
 
@@ -8,6 +12,7 @@ from django.urls import reverse
 
 from kansrijk.access.models import AccessEvent, BreakTheGlass
 from kansrijk.access.services import break_the_glass_open
+from kansrijk.care.models import CaseDirector
 from kansrijk.core.models import Notification
 from kansrijk.families.models import CareTeamMember
 from kansrijk.testing.factories import MembershipFactory, ProfessionalFactory
@@ -49,6 +54,52 @@ def test_without_a_marked_case_director_the_whole_care_team_is_told(cast, cast_f
     CareTeamMember.objects.filter(family=cast_family).update(role_in_family="verloskundige")
     _open(cast, cast_family)
     assert _recipients() == {"regisseur", "teamlid", "coordinator"}
+
+
+def _record_case_director(family, professional):
+    return CaseDirector.objects.create(
+        family=family, coalition_id=family.coalition_id, professional=professional
+    )
+
+
+def test_the_recorded_case_director_is_told_not_a_member_named_so_in_the_role(cast, cast_family):
+    # "regisseur" opened the file as "casusregisseur", but the casusregie was recorded for
+    # the care-team member since.
+    _record_case_director(cast_family, cast.care_team_member)
+    _open(cast, cast_family)
+    assert _recipients() == {"teamlid", "coordinator"}
+
+
+def test_a_role_text_that_mentions_casusregisseur_counts_without_a_recorded_one(cast, cast_family):
+    CareTeamMember.objects.filter(professional=cast.case_director).update(
+        role_in_family="verloskundige, casusregisseur"
+    )
+    _open(cast, cast_family)
+    assert _recipients() == {"regisseur", "coordinator"}
+
+
+def test_an_ended_casusregie_is_no_longer_told(cast, cast_family):
+    from django.utils import timezone
+
+    ended = _record_case_director(cast_family, cast.care_team_member)
+    CaseDirector.objects.filter(pk=ended.pk).update(ended_at=timezone.now())
+    _open(cast, cast_family)
+    assert _recipients() == {"regisseur", "coordinator"}
+
+
+def test_it_asks_the_database_once_for_the_care_team_side(
+    cast, cast_family, django_assert_num_queries
+):
+    from kansrijk.access.services import _break_the_glass_recipients
+
+    _record_case_director(cast_family, cast.care_team_member)
+    glass = _open(cast, cast_family)
+    # One query for the care team side (recorded director, role text and team together),
+    # one for the coalition's coordinators.
+    with django_assert_num_queries(2):
+        team, coordinators = _break_the_glass_recipients(glass=glass)
+    assert team == {cast.care_team_member.pk}
+    assert coordinators == {cast.coordinator.pk}
 
 
 def test_former_members_and_other_coalitions_are_not_told(cast, cast_family):
