@@ -569,9 +569,9 @@ class _HandoverActionView(PermissionsByMethodMixin, generics.GenericAPIView):
         because it was answered meanwhile (the receiver, off the care team)."""
         if self.answer:
             with handover_receiver_scope(request.user, handover_pk):
-                family = visible_family(request.user, pk)
+                family = visible_family(request.user, pk, for_change=True)
         else:
-            family = visible_family(request.user, pk)
+            family = visible_family(request.user, pk, for_change=True)
         if family is not None:
             return _one_handover(family, handover_pk), False
         if self.answer:
