@@ -10,7 +10,8 @@ family first, then handover, then case director, so two actions never wait on ea
 Who may do what, in plain words:
 - set the first case director (or a new one when there is none): a care-team member; the
   director must be on the care team;
-- propose a handover: a care-team member (the sender);
+- propose a handover: a care-team member (the sender), or the manager of an MDO meeting
+  recording the MDO's decision (`on_behalf_of_mdo`);
 - accept or decline: a receiver (`selectors_handovers.may_receive`), who usually is not on
   the care team yet: the services run inside the receiver's scope (`kansrijk.care.grounds`);
 - record the warm contact (complete): the sender or the professional who accepted;
@@ -339,6 +340,7 @@ def handover_propose(
     due_date: date | None = None,
     moment_code: str = "",
     kind: str = HandoverKind.REGULAR,
+    on_behalf_of_mdo: bool = False,
     request=None,
 ) -> Handover:
     """Propose a handover of the family to an organisation and/or a professional.
@@ -346,14 +348,23 @@ def handover_propose(
     `moment_code` names one of the coalition's chain moments ("" for another moment); a
     moment that transfers the casusregie makes it a casusregie handover. Without a
     `due_date` the moment's timing rule gives one. Raises `ValidationError` keyed by field.
+
+    `on_behalf_of_mdo`: only for `kansrijk.mdo.services_decisions`, which has checked that
+    `actor` manages an MDO meeting where the family is on the agenda by name, and runs this
+    inside the MDO decision ground's scope (so the policy lets the actor write). The actor,
+    usually the MDO's chair and off the care team, is then the sender without being on the
+    care team (their professional membership in the family's coalition is recorded).
     """
     family = _family_for_change(
         actor, family_pk, request=request, detail=_("Overdracht voorgesteld")
     )
     _require_open(family)
-    sender = _require_care_team(
-        family, actor, _("Alleen een lid van het zorgteam kan een overdracht voorstellen.")
-    )
+    if on_behalf_of_mdo:
+        sender_membership = _professional_membership(actor, family.coalition_id)
+    else:
+        sender_membership = _require_care_team(
+            family, actor, _("Alleen een lid van het zorgteam kan een overdracht voorstellen.")
+        ).membership
     errors: dict[str, str] = {}
     summary = (summary or "").strip()
     if not summary:
@@ -395,7 +406,7 @@ def handover_propose(
         moment_code=moment.code if moment else "",
         moment_name=moment_name,
         from_professional=actor,
-        from_membership=sender.membership,
+        from_membership=sender_membership,
         to_organisation=to_organisation,
         to_professional=to_professional,
         summary=summary,

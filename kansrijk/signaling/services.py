@@ -516,3 +516,128 @@ def _plain(value):
     if value is None or isinstance(value, bool | int | str):
         return value
     return str(value)
+
+
+# --- The MDO's decisions about the route (issue 8) --------------------------------------------
+
+
+@transaction.atomic
+def route_discussed_in_mdo(
+    *, actor: Professional, family_pk: int, meeting_label: str, request=None
+) -> RouteDecision:
+    """The MDO has discussed the family and confirms its route: the newest route decision no
+    longer waits for the MDO (`awaiting_mdo`), so the family stops arriving as a route-3
+    candidate. Called by `kansrijk.mdo.services_decisions` (the MDO's ground for decisions
+    lets the chair write here); the flag's change is kept in the audit trail."""
+    family = _family_for_change(
+        actor,
+        family_pk,
+        request,
+        _("Route besproken in het MDO (%(meeting)s)") % {"meeting": meeting_label},
+    )
+    decision = (
+        RouteDecision.objects.select_for_update()
+        .filter(family=family)
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    if decision is None:
+        raise ValidationError(_("Dit gezin heeft nog geen route; het MDO kan die niet bevestigen."))
+    before = decision.awaiting_mdo
+    if before:
+        decision.awaiting_mdo = False
+        decision.save(update_fields=["awaiting_mdo"])
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=decision,
+        coalition=family.coalition,
+        summary=_("%(route)s van gezin %(reference)s bevestigd in het MDO (%(meeting)s)")
+        % {
+            "route": decision.get_route_display(),
+            "reference": family.reference,
+            "meeting": meeting_label,
+        },
+        changes={"awaiting_mdo": [before, False]},
+        request=request,
+    )
+    return decision
+
+
+@transaction.atomic
+def route_decided_in_mdo(
+    *,
+    actor: Professional,
+    family_pk: int,
+    route: int,
+    reason: str,
+    meeting_label: str,
+    request=None,
+) -> RouteDecision:
+    """The MDO changes the family's route: a new route decision "decided in the MDO" (no
+    assessment; the MDO's judgement with its reason), which no longer waits for an MDO. As
+    with a route chosen after signaling, the old route's open steps lapse and the new
+    route's steps become tasks, owned by the family's case director where a step belongs to
+    "who decides" (else by the actor). Called by `kansrijk.mdo.services_decisions`."""
+    from kansrijk.care.models import CaseDirector
+
+    family = _family_for_change(
+        actor,
+        family_pk,
+        request,
+        _("Route gewijzigd in het MDO (%(meeting)s)") % {"meeting": meeting_label},
+    )
+    if route not in Route.values:
+        raise ValidationError({"route": _("Kies route 1, 2 of 3.")})
+    route = Route(route)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Schrijf op waarom het MDO de route wijzigt.")})
+    previous = current_route(family)
+    if previous is not None and previous.route == route:
+        raise ValidationError(
+            {
+                "route": _(
+                    "Het gezin heeft al %(route)s. Kies “Route bevestigd” als het MDO de route "
+                    "zo laat."
+                )
+                % {"route": route.label}
+            }
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        stored_reason = _("Besloten in het MDO (%(meeting)s): %(reason)s") % {
+            "meeting": meeting_label,
+            "reason": reason,
+        }
+    decision = RouteDecision.objects.create(
+        family=family,
+        coalition_id=family.coalition_id,
+        assessment=None,
+        proposed_route=route,
+        proposed_priority=False,
+        route=route,
+        priority=False,
+        reason=stored_reason,
+        decided_by=actor,
+        awaiting_mdo=False,
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("Vervallen: de route is gewijzigd.")
+    tasks_cancel(
+        actor=actor, tasks=Task.objects.filter(family=family, source=ROUTE_SOURCE), reason=note
+    )
+    director = (
+        CaseDirector.objects.current().filter(family=family).select_related("professional").first()
+    )
+    _create_steps(decision, actor=director.professional if director else actor, family=family)
+    with translation.override(settings.LANGUAGE_CODE):
+        summary = f"{decision.get_route_display()} — {stored_reason}"
+    timeline_record(
+        family=family,
+        kind=ROUTE_CHANGED,
+        actor=actor,
+        obj=decision,
+        summary=summary[:300],
+        changes={"route": [previous.route if previous else None, int(route)]},
+    )
+    return decision

@@ -11,8 +11,14 @@ class WorklistConfig(AppConfig):
         from kansrijk.core.navigation import register_area, register_manage_page
         from kansrijk.organisations.models import Role
 
-        from . import demo  # noqa: F401  (registers the worklist step of seed_demo)
+        from . import (
+            demo,  # noqa: F401  (registers the worklist step of seed_demo)
+            mdo_panel,
+        )
         from .views import may_use_tasks, may_use_worklist
+
+        # The family's open chain signals beside an agenda item in the MDO (issue 8).
+        mdo_panel.register()
 
         # The menu reverses every area's URL: offer these only where the project routes them.
         register_area(

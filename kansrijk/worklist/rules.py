@@ -53,6 +53,7 @@ from kansrijk.families.phases import (
     phase_date_bounds,
 )
 from kansrijk.families.selectors import COUNTING_PREGNANCY
+from kansrijk.mdo.models import AgendaItem, ItemStatus, MeetingStatus
 from kansrijk.organisations.models import Membership, OrganisationKind
 from kansrijk.signaling.levels import Route
 from kansrijk.signaling.models import RouteDecision
@@ -250,13 +251,38 @@ def without_case_director(families: QuerySet[Family], *, today: date, days: int)
 # --- 4. Route 3 not in an MDO ----------------------------------------------------------------
 
 
+def mdo_items_since_route() -> QuerySet[AgendaItem]:
+    """The family's MDO agenda items that answer its current route-3 decision (needs the
+    `route_decided_at` annotation of `_with_current_route`): on the agenda of a meeting
+    still to come (draft or published, on or after the decision), or discussed in a meeting
+    that was not cancelled, on or after the decision. A candidate, a withdrawn item, or an
+    item of a cancelled meeting does not count: the family is not on any agenda."""
+    return AgendaItem.objects.filter(family=OuterRef("pk")).filter(
+        Q(
+            status=ItemStatus.ON_AGENDA,
+            meeting__status__in=(MeetingStatus.DRAFT, MeetingStatus.PUBLISHED),
+            meeting__starts_at__gte=OuterRef("route_decided_at"),
+        )
+        | Q(
+            Q(discussed_at__gte=OuterRef("route_decided_at"))
+            | Q(discussed_at__isnull=True, meeting__starts_at__gte=OuterRef("route_decided_at")),
+            status=ItemStatus.DISCUSSED,
+        ),
+        ~Q(meeting__status=MeetingStatus.CANCELLED),
+    )
+
+
 def route_3_not_in_mdo(families: QuerySet[Family], *, today: date, days: int):
-    """The current route is 3 and still waits for the MDO (`awaiting_mdo`, cleared once a
-    meeting discussed the family) more than `days` days (default 14) after it was chosen."""
+    """The current route is 3, chosen more than `days` days (default 14) ago, it asks for an
+    MDO (`awaiting_mdo`: a route 3 confirmed again after a discussion does not), and since
+    the decision the family is neither on the agenda of a coming MDO meeting nor discussed
+    in one (`mdo_items_since_route`). A candidate waiting for the chair still counts as
+    not on the agenda."""
     cutoff = start_of_day(today - timedelta(days=days))
     return (
         _with_current_route(families)
         .filter(route_now=Route.VULNERABLE, route_awaiting_mdo=True, route_decided_at__lt=cutoff)
+        .filter(~Exists(mdo_items_since_route()))
         .annotate(basis=TruncDate("route_decided_at"))
     )
 

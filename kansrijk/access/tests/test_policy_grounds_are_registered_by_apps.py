@@ -15,6 +15,7 @@ def test_care_team_comes_before_break_the_glass():
     assert [g.code for g in policy.registered_grounds()] == [
         "care_team",
         "mdo_participant",
+        "mdo_decision",
         "handover_receiver",
         "break_the_glass",
     ]
@@ -46,6 +47,7 @@ def test_a_new_ground_grants_access_and_is_logged(cast, cast_family, extra_groun
         "care_team",
         "voorbeeld",
         "mdo_participant",
+        "mdo_decision",
         "handover_receiver",
         "break_the_glass",
     ]

@@ -1,0 +1,234 @@
+"""Forms of MDO series, meetings and the agenda. They parse input; the services decide what
+depends on the series or meeting (who works in its coalitions, which transitions are
+allowed, whether the version is still current) and give Dutch errors keyed by these forms'
+field names."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.core.forms import Form
+from kansrijk.organisations.models import Coalition, Membership
+
+from .models import ACCESS_DAYS_LIMIT, DEFAULT_ACCESS_DAYS, ParticipantRole, Recurrence
+from .services import QUESTION_MAX
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class VersionField(forms.IntegerField):
+    """The meeting's version when the page was loaded, so a stale form is refused."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        message = _("Laad de pagina opnieuw: de versie ontbreekt.")
+        super().__init__(
+            min_value=1,
+            error_messages={"required": message, "invalid": message, "min_value": message},
+            **kwargs,
+        )
+
+
+def membership_label(membership: Membership) -> str:
+    professional = membership.professional
+    name = professional.get_full_name() or professional.username
+    return f"{name} — {membership.organisation.name} ({membership.get_discipline_display()})"
+
+
+class SeriesForm(Form):
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=120,
+        help_text=_("Bijvoorbeeld: MDO Zwangeren in een kwetsbare situatie."),
+        error_messages={"required": _("Geef het MDO een naam.")},
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    recurrence = forms.ChoiceField(
+        label=_("Hoe vaak"),
+        choices=Recurrence.choices,
+        initial=Recurrence.MONTHLY,
+        error_messages={"invalid_choice": _("Kies hoe vaak het MDO samenkomt.")},
+    )
+    default_place = forms.CharField(
+        label=_("Vaste plaats"),
+        max_length=200,
+        required=False,
+        help_text=_("Nieuwe overleggen krijgen deze plaats, tenzij je een andere kiest."),
+    )
+    default_video_link = forms.URLField(
+        label=_("Vaste videolink"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Vul een volledige link in, bijvoorbeeld https://…")},
+    )
+    access_days = forms.IntegerField(
+        label=_("Dagen toegang na het overleg"),
+        min_value=0,
+        max_value=ACCESS_DAYS_LIMIT,
+        initial=DEFAULT_ACCESS_DAYS,
+        help_text=_(
+            "Zo lang na het overleg kunnen deelnemers de dossiers van gezinnen die met naam "
+            "besproken zijn nog inzien (alleen lezen)."
+        ),
+        error_messages={
+            "required": _("Vul een aantal dagen in."),
+            "invalid": _("Vul een heel aantal dagen in."),
+            "min_value": _("Kies een aantal dagen tussen 0 en %(limit)s.")
+            % {"limit": ACCESS_DAYS_LIMIT},
+            "max_value": _("Kies een aantal dagen tussen 0 en %(limit)s.")
+            % {"limit": ACCESS_DAYS_LIMIT},
+        },
+    )
+    is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
+    served_coalitions = forms.ModelMultipleChoiceField(
+        label=_("Bespreekt ook gezinnen van"),
+        queryset=Coalition.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Een regionaal MDO kan ook gezinnen van andere coalities in de regio bespreken."
+        ),
+        error_messages={"invalid_choice": _("Kies coalities uit de lijst.")},
+    )
+
+    def __init__(self, *args, coalition: Coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["served_coalitions"].queryset = Coalition.objects.filter(
+            region_id=coalition.region_id
+        ).exclude(pk=coalition.pk)
+        if not self.fields["served_coalitions"].queryset.exists():
+            del self.fields["served_coalitions"]
+
+    def series_data(self) -> dict:
+        return {
+            key: value for key, value in self.cleaned_data.items() if key != "served_coalitions"
+        }
+
+
+class ParticipantForm(Form):
+    """A professional (one choice per person) working in a coalition the series serves."""
+
+    professional = forms.TypedChoiceField(
+        label=_("Professional"),
+        coerce=int,
+        empty_value=None,
+        error_messages={
+            "required": _("Kies een professional."),
+            "invalid_choice": _("Kies een professional uit de lijst."),
+        },
+    )
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        error_messages={
+            "required": _("Kies een rol."),
+            "invalid_choice": _("Kies een rol uit de lijst."),
+        },
+    )
+
+    def __init__(self, *args, memberships, roles, exclude=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices, seen = [], set(exclude)
+        for membership in memberships:
+            if membership.professional_id in seen:
+                continue
+            seen.add(membership.professional_id)
+            choices.append((membership.professional_id, membership_label(membership)))
+        self.professionals = {m.professional_id: m.professional for m in memberships}
+        self.fields["professional"].choices = [("", _("Kies een professional")), *choices]
+        self.fields["role"].choices = [(role, ParticipantRole(role).label) for role in roles]
+
+    def chosen_professional(self):
+        return self.professionals[self.cleaned_data["professional"]]
+
+
+class MeetingForm(Form):
+    starts_at = forms.DateTimeField(
+        label=_("Datum en tijd"),
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        error_messages={
+            "required": _("Geef de datum en tijd van het overleg."),
+            "invalid": _("Vul een datum en tijd in, bijvoorbeeld 12-03-2026 14:00."),
+        },
+    )
+    place = forms.CharField(
+        label=_("Plaats"),
+        max_length=200,
+        required=False,
+        help_text=_("Leeg laten: de vaste plaats van het MDO."),
+    )
+    video_link = forms.URLField(
+        label=_("Videolink"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Leeg laten: de vaste videolink van het MDO."),
+        error_messages={"invalid": _("Vul een volledige link in, bijvoorbeeld https://…")},
+    )
+
+    def meeting_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in ("starts_at", "place", "video_link")}
+
+
+class MeetingEditForm(MeetingForm):
+    version = VersionField()
+
+    field_order = ["starts_at", "place", "video_link", "version"]
+
+
+class ConfirmForm(Form):
+    version = VersionField()
+
+
+class WithdrawForm(Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: al besproken in het zorgteam, of het gezin is verhuisd."),
+        error_messages={
+            "required": _("Geef een reden."),
+            "max_length": _("Houd de reden korter dan %(limit_value)d tekens."),
+        },
+    )
+
+
+class SubmitForm(Form):
+    meeting = forms.TypedChoiceField(
+        label=_("Overleg"),
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een overleg."),
+            "invalid_choice": _("Kies een overleg uit de lijst."),
+        },
+    )
+    question = forms.CharField(
+        label=_("Je vraag aan het MDO"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Wat wil je dat het MDO bespreekt of besluit? Noem geen namen: zonder toestemming "
+            "voor bespreking met naam is het gezin anoniem op de agenda."
+        ),
+        error_messages={
+            "required": _("Schrijf op wat je aan het MDO wilt vragen."),
+            "max_length": _("Houd de vraag korter dan %(limit_value)d tekens."),
+        },
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].choices = [
+            (
+                meeting.pk,
+                f"{meeting.series.name} — "
+                f"{timezone.localtime(meeting.starts_at):%d-%m-%Y %H:%M}"
+                f" ({meeting.get_status_display().lower()})",
+            )
+            for meeting in meetings
+        ]
+        if len(meetings) == 1:
+            self.fields["meeting"].initial = meetings[0].pk
