@@ -25,7 +25,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,7 @@ from kansrijk.access.policy import get_family_for_user
 from kansrijk.core.audit import audit_record
 from kansrijk.families.models import CareTeamMember
 from kansrijk.organisations.models import Coalition, Membership, Professional
+from kansrijk.signaling.models import RouteDecision
 from kansrijk.signaling.selectors import families_awaiting_mdo
 
 from .models import (
@@ -382,8 +383,8 @@ def meeting_transition(
     """Move the meeting along `MEETING_TRANSITIONS` (the one guard).
 
     Publishing opens the participants' access to named items (until `access_until`);
-    holding it marks the agenda's items discussed once they have a decision; making the
-    minutes final is for the secretary or a coordinator and needs the minutes written.
+    holding it records when (items are marked discussed by their discussion or decisions,
+    `services_decisions`); making the minutes final needs the minutes written.
     """
     meeting = _lock_meeting(meeting_pk)
     _require_manager(actor, meeting)
@@ -504,6 +505,23 @@ def _open_item_exists(meeting: MdoMeeting, family_id: int) -> bool:
     return meeting.items.filter(family_id=family_id).exclude(status=ItemStatus.WITHDRAWN).exists()
 
 
+def discussed_since_route(family_ids) -> set[int]:
+    """Of `family_ids`, those discussed in an MDO (not cancelled) after their newest route
+    decision."""
+    newest_route = (
+        RouteDecision.objects.filter(family=OuterRef("family"))
+        .order_by("-decided_at", "-id")
+        .values("decided_at")[:1]
+    )
+    return set(
+        AgendaItem.objects.filter(family_id__in=family_ids, status=ItemStatus.DISCUSSED)
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .annotate(route_at=Subquery(newest_route))
+        .filter(discussed_at__gte=F("route_at"))
+        .values_list("family_id", flat=True)
+    )
+
+
 def agenda_candidates_sync(*, meeting: MdoMeeting) -> int:
     """Add the route-3 families waiting for an MDO (`signaling.families_awaiting_mdo`) of the
     series' coalitions, and those an earlier decision sent back for review by this meeting
@@ -525,6 +543,11 @@ def agenda_candidates_sync(*, meeting: MdoMeeting) -> int:
         .exclude(status=ItemStatus.WITHDRAWN)
         .values_list("family_id", flat=True)
     )
+    # A family discussed since its route was chosen has had its MDO, also when it was
+    # discussed anonymously and nobody could confirm the route by name (a review decision
+    # brings it back, below).
+    had_mdo = discussed_since_route([family_id for family_id, _c in waiting])
+    waiting = {(family_id, c) for family_id, c in waiting if family_id not in had_mdo}
     position = _next_position(meeting)
     new = []
     for family_id, coalition_id in sorted(waiting):
