@@ -127,7 +127,7 @@ def _detail(user, family) -> str:
     if item is None:
         return ""
     return str(
-        _("Besluit van MDO %(series)s van %(date)s")
+        _("Besluit van %(series)s, overleg van %(date)s")
         % {
             "series": item.meeting.series.name,
             "date": timezone.localtime(item.meeting.starts_at).strftime("%d-%m-%Y"),

@@ -71,7 +71,7 @@ def _detail(user, family) -> str:
     if item is None:  # ended between the check and now
         return ""
     return str(
-        _("MDO %(series)s van %(date)s")
+        _("%(series)s, overleg van %(date)s")
         % {
             "series": item.meeting.series.name,
             "date": timezone.localtime(item.meeting.starts_at).strftime("%d-%m-%Y"),

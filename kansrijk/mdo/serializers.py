@@ -124,7 +124,7 @@ class MeetingSerializer(serializers.Serializer):
         help_text=_("Tot dan kunnen deelnemers de dossiers van gezinnen met naam inzien."),
     )
     version = serializers.IntegerField(
-        help_text=_("Stuur deze mee bij een statuswijziging; bij een oude versie volgt 409.")
+        help_text=_("Stuur deze mee bij een statuswijziging; bij een oude versie volgt HTTP 409.")
     )
     item_count = serializers.IntegerField(help_text=_("Aantal gezinnen op de agenda."))
 

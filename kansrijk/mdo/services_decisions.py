@@ -116,7 +116,7 @@ def family_is_named(family_id: int) -> bool:
 
 
 def meeting_label(meeting: MdoMeeting) -> str:
-    return _("MDO %(series)s van %(date)s") % {
+    return _("%(series)s, overleg van %(date)s") % {
         "series": meeting.series.name,
         "date": date_format(timezone.localtime(meeting.starts_at).date(), "j F Y"),
     }
@@ -570,8 +570,8 @@ def _carry_out(decision: Decision, *, actor, family: Family | None, label: str, 
                 actor=actor,
                 family=family,
                 title=(
-                    _("Betrek een %(discipline)s bij het zorgteam (besluit MDO)")
-                    % {"discipline": Discipline(decision.discipline).label.lower()}
+                    _("Betrek een professional (%(discipline)s) bij het zorgteam (besluit MDO)")
+                    % {"discipline": Discipline(decision.discipline).label}
                 )[:200],
                 description=decision.text,
                 owner=director.professional,

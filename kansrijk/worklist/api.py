@@ -160,7 +160,7 @@ class ChainSignalListView(PermissionsByMethodMixin, generics.GenericAPIView):
             % {"kinds": ", ".join(rule.code for rule in RULES)},
         )
         view = _choice_param(
-            request, "view", ("coalition", "mine"), _("Kies de weergave: coalition of mine.")
+            request, "view", ("coalition", "mine"), _("Kies de weergave: `coalition` of `mine`.")
         )
         ordering = _choice_param(
             request,
@@ -217,7 +217,9 @@ class MyTasksView(PermissionsByMethodMixin, generics.GenericAPIView):
     )
     def get(self, request):
         done = (
-            _choice_param(request, "status", ("open", "done"), _("Kies de status: open of done."))
+            _choice_param(
+                request, "status", ("open", "done"), _("Kies de status: `open` of `done`.")
+            )
             == "done"
         )
         requested = _int_param(request, "coalition")

@@ -209,7 +209,7 @@ def test_done_tasks_are_listed_on_request(cast, cast_family):
     assert [t["id"] for t in client.get("/api/v1/tasks/mine/").json()["results"]] == [open_task.pk]
     wrong = client.get("/api/v1/tasks/mine/", {"status": "klaar"})
     assert wrong.status_code == 400
-    assert wrong.json() == {"status": ["Kies de status: open of done."]}
+    assert wrong.json() == {"status": ["Kies de status: `open` of `done`."]}
 
 
 def test_my_tasks_show_nothing_of_families_i_may_not_see(cast, cast_family):
