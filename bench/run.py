@@ -87,7 +87,8 @@ class Endpoint:
     auth: str  # "session" or "token"
     # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
     # those with a family plan, "handovers" those with a handover, so that the page shows
-    # what it is for (all of them when the data set has none, as a tiny one may).
+    # what it is for (all of them when the data set has none, as a tiny one may). "mdo":
+    # not families but the MDO meetings the professional takes part in (`_mdo_meetings`).
     rotation: str = ""
 
 
@@ -118,6 +119,11 @@ ENDPOINTS = [
         rotation="handovers",
     ),
     Endpoint("api_plan", "API plan", "/api/v1/families/{pk}/plan/", "token", rotation="plan"),
+    # The MDO (issue 8): a meeting's agenda with its anonymous or named items, and the API.
+    Endpoint("mdo_agenda", "MDO agenda", "/mdo/overleg/{pk}/", "session", rotation="mdo"),
+    Endpoint(
+        "api_mdo_meeting", "API MDO meeting", "/api/v1/mdo/meetings/{pk}/", "token", rotation="mdo"
+    ),
 ]
 
 
@@ -339,6 +345,7 @@ def pick_actor() -> Actor:
     coalition_id = teams[0][1]
     family_pks = [pk for pk, coalition in teams if coalition == coalition_id]
     rotations = _rotations(professional, coalition_id)
+    rotations["mdo"] = _mdo_meetings(professional, coalition_id)
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = professional._meta.pk.value_to_string(professional)
@@ -383,6 +390,32 @@ def _rotations(professional, coalition_id: int) -> dict[str, list[int]]:
         if pks:
             rotations[name] = pks
     return rotations
+
+
+def _mdo_meetings(professional, coalition_id: int) -> list[int]:
+    """The coalition's MDO meetings the professional takes part in, newest first (at most
+    `ROTATION`). They join the latest published one as a member when they are not on it:
+    the generated standing members are drawn without knowing whom the benchmark picks."""
+    from kansrijk.mdo.models import MdoMeeting, MeetingParticipant, MeetingStatus
+    from kansrijk.organisations.models import Membership
+
+    meetings = MdoMeeting.objects.filter(series__coalition_id=coalition_id).order_by(
+        "-starts_at", "-pk"
+    )
+    latest = meetings.filter(status=MeetingStatus.PUBLISHED).first()
+    membership = (
+        Membership.objects.current()
+        .filter(professional=professional, coalition_id=coalition_id, is_professional=True)
+        .order_by("pk")
+        .first()
+    )
+    if latest is None or membership is None:
+        raise SystemExit(f"coalition {coalition_id} has no published MDO meeting to measure")
+    MeetingParticipant.objects.get_or_create(
+        meeting=latest, professional=professional, defaults={"membership": membership}
+    )
+    mine = meetings.filter(participants__professional=professional)
+    return list(mine.values_list("pk", flat=True)[:ROTATION])
 
 
 # --- The server -----------------------------------------------------------------------------

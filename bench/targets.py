@@ -31,6 +31,9 @@ KEY_ENDPOINTS = [
     "plan",
     "api_handovers",
     "api_plan",
+    # Issue 8: an MDO meeting's agenda and the same through the API.
+    "mdo_agenda",
+    "api_mdo_meeting",
 ]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0

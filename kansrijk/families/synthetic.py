@@ -558,6 +558,20 @@ class SyntheticFamily:
     closed_at: int | None
     now: int
     today: date
+    # What the extensions' `coalition_rows` kept for the families of this coalition, by code.
+    coalition_state: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SyntheticCoalition:
+    """What a later app needs to know of one generated coalition to add rows of its own."""
+
+    number: int
+    id: int
+    families: int
+    staff: list  # Staff of the coalition's care-team pools, in a fixed order
+    now: int
+    today: date
 
 
 @dataclass(frozen=True)
@@ -567,11 +581,21 @@ class SyntheticExtension:
     `columns` lists the tables it writes, parents first, each with its columns in order;
     `rows(family, rng, next_id)` returns {model: [tuple, ...]} for one family, drawing from
     its own random stream and taking ids from `next_id(model)`.
+
+    Rows that belong to a coalition rather than a family (an MDO series, say) come from
+    `coalition_rows(coalition, rng, next_id, state)`, called before the coalition's first
+    family with a stream of the coalition's own; what it puts in `state` reaches that
+    coalition's families as `family.coalition_state[code]`. Those rows do not go with the
+    families when the data is deleted: `delete(cursor)` removes them first.
     """
 
     code: str
     columns: dict
     rows: Callable[[SyntheticFamily, random.Random, Callable], dict]
+    coalition_rows: Callable[[SyntheticCoalition, random.Random, Callable, dict], dict] | None = (
+        None
+    )
+    delete: Callable[[object], None] | None = None
 
 
 _extensions: dict[str, SyntheticExtension] = {}
@@ -696,6 +720,7 @@ class FamilyFactory:
         self.phase_blocks: dict[int, list] = {}
         self.rng = random.Random()
         self.extensions = extensions()
+        self.coalition_states: dict[int, dict] = {}
 
     def _seed(self, number: int, stream: int = 0) -> int:
         """Each family has its own streams of numbers: 0 for its rows, 1 for its access log,
@@ -705,6 +730,27 @@ class FamilyFactory:
     def _id(self, model) -> int:
         self.ids[model] += 1
         return self.ids[model]
+
+    def coalition_state(self, plan: CoalitionPlan, batch: Batch) -> dict:
+        """The extensions' state for the families of `plan`; the first time, their coalition
+        rows go into `batch` (`SyntheticExtension.coalition_rows`)."""
+        state = self.coalition_states.get(plan.number)
+        if state is not None:
+            return state
+        state = self.coalition_states[plan.number] = {}
+        staff = {s.id: s for deck in plan.decks.values() for s in deck.cards}
+        facts = SyntheticCoalition(
+            number=plan.number, id=plan.id, families=plan.families, staff=list(staff.values()),
+            now=self.now, today=self.today,
+        )  # fmt: skip
+        for extension in self.extensions:
+            if extension.coalition_rows is None:
+                continue
+            rng = random.Random(f"{self.seed}:coalition:{plan.number}:{extension.code}")
+            state[extension.code] = own = {}
+            for model, rows in extension.coalition_rows(facts, rng, self._id, own).items():
+                batch.rows[model].extend(rows)
+        return state
 
     def phase(self, number: int) -> PhaseCode:
         block = number // DECK
@@ -882,6 +928,7 @@ class FamilyFactory:
                 number=number, family_id=family_id, coalition=coalition, phase=code, team=team,
                 pregnancy=pregnancy, pregnancy_id=pregnancy_id if pregnancy else None,
                 created=created, closed_at=closed_at, now=self.now, today=today,
+                coalition_state=self.coalition_state(plan, batch),
             )  # fmt: skip
             for stream, extension in enumerate(self.extensions, start=2):
                 rng.seed(self._seed(number, stream))
@@ -1016,6 +1063,9 @@ def delete_synthetic() -> None:
     qn = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_rows(cursor, Family, f"{qn('reference')} LIKE %s", [REFERENCE_PREFIX + "%"])
+        for extension in extensions():
+            if extension.delete is not None:
+                extension.delete(cursor)
         users = f"SELECT id FROM {qn(Professional._meta.db_table)} WHERE username LIKE %s"
         cursor.execute(
             f"DELETE FROM {qn(AccessEvent._meta.db_table)} WHERE user_id IN ({users})",

@@ -14,12 +14,14 @@ class MdoConfig(AppConfig):
             timeline,
         )
         from .grounds import register_mdo_participant_ground
+        from .synthetic import register as register_synthetic
 
         # Participants read named items' files (read-only); the chair records decisions
         # that act on a file only inside one decision's scope.
         register_mdo_participant_ground()
         decision_ground.register()
         timeline.register()
+        register_synthetic()
 
         # Series, meetings and the agenda (issue 8): the menu, and the family's MDO items
         # with "Aanmelden voor het MDO" on its file.
