@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form
+from kansrijk.core.forms import Form, PlainSelect
 from kansrijk.families.models.persons import phone_validator
-from kansrijk.organisations.models import Membership, Organisation, OrganisationKind
+from kansrijk.organisations.models import Discipline, Membership, Organisation, OrganisationKind
 
 from .models import HandoverKind, TimingAnchor, WarmContactKind
 from .models.handovers import OFFSET_LIMIT
@@ -35,10 +35,11 @@ class HandoverVersionField(forms.IntegerField):
         )
 
 
-def _membership_label(membership: Membership) -> str:
+def _membership_label(membership: Membership, disciplines: dict[str, str]) -> str:
     professional = membership.professional
     name = professional.get_full_name() or professional.username
-    return f"{name} — {membership.organisation.name} ({membership.get_discipline_display()})"
+    discipline = disciplines.get(membership.discipline, membership.discipline)
+    return f"{name} — {membership.organisation.name} ({discipline})"
 
 
 class HandoverProposeForm(Form):
@@ -76,6 +77,8 @@ class HandoverProposeForm(Form):
         empty_value=None,
         required=False,
         help_text=_("Kies iemand als je weet wie het overneemt; dan kan alleen die accepteren."),
+        # Every professional of the coalition: hundreds of options in a large one.
+        widget=PlainSelect,
         error_messages={"invalid_choice": _("Kies een professional uit de lijst.")},
     )
     summary = forms.CharField(
@@ -126,9 +129,11 @@ class HandoverProposeForm(Form):
             .order_by("professional__last_name", "professional__first_name", "organisation__name")
         )
         self.memberships = {membership.pk: membership for membership in memberships}
+        # The discipline labels translated once, not once per option.
+        disciplines = {value: str(label) for value, label in Discipline.choices}
         self.fields["to_professional"].choices = [
             ("", _("Kies een professional")),
-            *[(pk, _membership_label(m)) for pk, m in self.memberships.items()],
+            *[(pk, _membership_label(m, disciplines)) for pk, m in self.memberships.items()],
         ]
 
     def receiver(self) -> tuple[Organisation | None, object | None]:

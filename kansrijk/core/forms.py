@@ -2,6 +2,8 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 WIDGET_CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
@@ -43,7 +45,9 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            kind = widget.__class__.__name__.lower().replace("input", "")
+            # The nearest Django widget class that has a style (a subclass takes its parent's).
+            kinds = (cls.__name__.lower().replace("input", "") for cls in type(widget).__mro__)
+            kind = next((kind for kind in kinds if kind in WIDGET_CLASSES), "")
             css = WIDGET_CLASSES.get(kind, "utrecht-textbox utrecht-textbox--html-input")
             if css:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
@@ -55,3 +59,27 @@ class Form(StyledFormMixin, forms.Form):
 
 class ModelForm(StyledFormMixin, forms.ModelForm):
     pass
+
+
+class PlainSelect(forms.Select):
+    """A select whose options are written in Python rather than with a template each.
+
+    The same HTML as Django's `Select` (without option groups); for long lists such as a
+    coalition's professionals, rendering 340 options by template cost about 25 ms of CPU per
+    page at national scale (benchmark, issue 7).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _group, choices, _index in widget["optgroups"]
+                for option in choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
