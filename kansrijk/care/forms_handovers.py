@@ -8,31 +8,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, PlainSelect
+from kansrijk.core.forms import Form, PlainSelect, VersionField, date_widget
 from kansrijk.families.models.persons import phone_validator
 from kansrijk.organisations.models import Discipline, Membership, Organisation, OrganisationKind
 
 from .models import HandoverKind, TimingAnchor, WarmContactKind
 from .models.handovers import OFFSET_LIMIT
 from .services_handovers import SUMMARY_MAX
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class HandoverVersionField(forms.IntegerField):
-    """The handover's version when the page was loaded, so a stale form is refused."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        message = _("Laad de pagina opnieuw: de versie ontbreekt.")
-        super().__init__(
-            min_value=1,
-            error_messages={"required": message, "invalid": message, "min_value": message},
-            **kwargs,
-        )
 
 
 def _membership_label(membership: Membership, disciplines: dict[str, str]) -> str:
@@ -161,7 +143,7 @@ class HandoverAcceptForm(Form):
         validators=[phone_validator],
         help_text=_("Leeg: het nummer van je organisatie-account."),
     )
-    version = HandoverVersionField()
+    version = VersionField()
 
 
 class HandoverDeclineForm(Form):
@@ -172,7 +154,7 @@ class HandoverDeclineForm(Form):
         help_text=_("De voorsteller ziet deze reden en kan een nieuwe overdracht voorstellen."),
         error_messages={"required": _("Geef een reden waarom je de overdracht afwijst.")},
     )
-    version = HandoverVersionField()
+    version = VersionField()
 
 
 class HandoverCompleteForm(Form):
@@ -202,7 +184,7 @@ class HandoverCompleteForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    version = HandoverVersionField()
+    version = VersionField()
 
 
 class HandoverCancelForm(Form):
@@ -212,7 +194,7 @@ class HandoverCancelForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    version = HandoverVersionField()
+    version = VersionField()
 
 
 class CaseDirectorForm(Form):

@@ -7,36 +7,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form
+from kansrijk.core.forms import Form, VersionField, date_widget
 from kansrijk.organisations.models import Professional
 
 from .models import GoalStatus, HealthDimension
 from .models.plan import SCORE_MAX, SCORE_MIN
 
 
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
-
-
-class VersionField(forms.IntegerField):
-    """The version the form was loaded at (0: nothing saved yet), for the version check."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            min_value=0,
-            error_messages={
-                "required": _("Laad de pagina opnieuw: de versie ontbreekt."),
-                "invalid": _("Laad de pagina opnieuw: de versie ontbreekt."),
-                "min_value": _("Laad de pagina opnieuw: de versie ontbreekt."),
-            },
-            **kwargs,
-        )
 
 
 class CarePlanForm(Form):
@@ -58,7 +37,7 @@ class CarePlanForm(Form):
         widget=textarea(),
         help_text=_("Welke hulp het gezin van professionals nodig heeft."),
     )
-    version = VersionField()
+    version = VersionField(min_value=0)
 
 
 class PlanDiscussedForm(Form):
@@ -130,7 +109,7 @@ class GoalForm(Form):
 
 
 class GoalEditForm(GoalForm):
-    version = VersionField()
+    version = VersionField(min_value=0)
 
 
 class GoalCloseForm(Form):
@@ -280,7 +259,7 @@ class SafetyPlanForm(Form):
         widget=textarea(3),
         help_text=_("Namen en telefoonnummers, bijvoorbeeld Veilig Thuis: 0800 2000."),
     )
-    version = VersionField()
+    version = VersionField(min_value=0)
 
 
 class SafetyPlanGrantForm(Form):

@@ -4,6 +4,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
@@ -82,4 +83,25 @@ class PlainSelect(forms.Select):
         )
         return format_html(
             '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
+
+
+def date_widget() -> forms.DateInput:
+    """The browser's own date picker; the value in ISO form, as the picker wants it."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionField(forms.IntegerField):
+    """The version of what the page showed when it was loaded (hidden), for the version
+    check: a stale form is refused instead of overwriting someone else's change.
+    `min_value=0` where 0 means "nothing saved yet"."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, min_value: int = 1, **kwargs):
+        message = _("Laad de pagina opnieuw: de versie ontbreekt.")
+        super().__init__(
+            min_value=min_value,
+            error_messages={"required": message, "invalid": message, "min_value": message},
+            **kwargs,
         )

@@ -7,7 +7,7 @@ ModelForm shows those Dutch messages next to the field without repeating them he
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, ModelForm
+from kansrijk.core.forms import Form, ModelForm, date_widget
 from kansrijk.organisations.models import Municipality
 
 from .models import Family, Person, Pregnancy
@@ -15,10 +15,6 @@ from .models.family import FAMILY_EDITABLE_FIELDS
 from .phases import PhaseCode
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def date_field(label, *, required=False, help_text="") -> forms.DateField:

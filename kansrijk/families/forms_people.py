@@ -9,15 +9,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, ModelForm
+from kansrijk.core.forms import Form, ModelForm, date_widget
 from kansrijk.organisations.models import Membership, Professional
 
 from .models import ConsentMethod, ConsentPurpose, Person, Pregnancy, timeline_kinds
 from .validators import normalise_bsn, validate_bsn
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OneMessagePerFieldMixin:

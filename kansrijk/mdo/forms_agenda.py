@@ -7,27 +7,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form
+from kansrijk.core.forms import Form, VersionField
 from kansrijk.organisations.models import Coalition, Membership
 
 from .models import ACCESS_DAYS_LIMIT, DEFAULT_ACCESS_DAYS, ParticipantRole, Recurrence
 from .services import QUESTION_MAX
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class VersionField(forms.IntegerField):
-    """The meeting's version when the page was loaded, so a stale form is refused."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        message = _("Laad de pagina opnieuw: de versie ontbreekt.")
-        super().__init__(
-            min_value=1,
-            error_messages={"required": message, "invalid": message, "min_value": message},
-            **kwargs,
-        )
 
 
 def membership_label(membership: Membership) -> str:

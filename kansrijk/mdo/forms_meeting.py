@@ -10,30 +10,12 @@ script needed).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form
+from kansrijk.core.forms import Form, VersionField, date_widget
 from kansrijk.organisations.models import Discipline, Membership, Organisation
 from kansrijk.signaling.levels import Route
 
 from .models import DecisionKind
 from .services_decisions import ANONYMOUS_KINDS, DISCUSSION_MAX, MINUTES_MAX, TEXT_MAX
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class VersionField(forms.IntegerField):
-    """The version of what was on the page when it was loaded, so a stale form is refused."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        message = _("Laad de pagina opnieuw: de versie ontbreekt.")
-        super().__init__(
-            min_value=1,
-            error_messages={"required": message, "invalid": message, "min_value": message},
-            **kwargs,
-        )
 
 
 class DiscussionForm(Form):

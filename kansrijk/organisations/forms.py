@@ -5,17 +5,12 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, ModelForm
+from kansrijk.core.forms import Form, ModelForm, date_widget
 from kansrijk.core.models import AuditEvent
 
 from . import selectors
 from .models import Discipline, Membership, Organisation, OrganisationKind, Role
 from .services import NewProfessional
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 # --- Organisations ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, ModelForm
+from kansrijk.core.forms import Form, ModelForm, date_widget
 from kansrijk.organisations.models import Organisation
 
 from . import instruments as registry
@@ -20,10 +20,6 @@ from .levels import Route
 from .models import RouteStep, StepOwner
 
 ANSWER_PREFIX = "a_"
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AssessmentStartForm(Form):
