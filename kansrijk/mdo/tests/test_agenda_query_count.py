@@ -32,13 +32,13 @@ OVERHEAD = 6
 # (`selectors.agenda_rows`): the items with their named-consent flag (1), the families'
 # anonymous summaries (1) and which of them the viewer may see (1).
 MEETING = 5
-# A participant: is the user a manager? (chair or secretary of the meeting (1), coordinator
-# of the series' coalition (1)).
-PARTICIPANT_CHECKS = 2
-# A coordinator: whether they chair the meeting (1) and coordinate (1); then, on a draft,
-# the route-3 candidates and reviews arrive (`services.agenda_candidates_sync`, a fixed
-# number of queries of its own, counted apart below because the decisions add to it).
-MANAGER_CHECKS = 2
+# A participant: is the user a manager, chair or secretary of the meeting or coordinator of
+# the series' coalition? One query, whichever they are (`services.is_manager`).
+PARTICIPANT_CHECKS = 1
+# A coordinator: the same one check; then, on a draft, the route-3 candidates and reviews
+# arrive (`services.agenda_candidates_sync`, a fixed number of queries of its own, counted
+# apart below because the decisions add to it).
+MANAGER_CHECKS = 1
 
 
 def add_items(cast, meeting, count: int) -> None:
