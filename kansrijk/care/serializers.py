@@ -14,12 +14,11 @@ handover itself, inside the receiver's scope, and logged.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_choice_description_list
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.models.persons import phone_validator
 from kansrijk.organisations.models import Membership, Organisation, Professional
 
@@ -35,52 +34,16 @@ from .services_handovers import SUMMARY_MAX
 # --- Choice sets as named schema components ------------------------------------------------
 
 
-class EnumChoiceField(serializers.ChoiceField):
-    """A choice field whose choice set is one named component in the OpenAPI schema.
-
-    drf-spectacular names a choice set after its field and warns when one field name carries
-    several sets (`status` of a family and of a handover) or one set several names (`kind`
-    in a handover and in a proposal). Naming the set here avoids both. Blank renders as
-    null (a handover without warm contact yet). The same idea as signaling's
-    `NamedChoiceField`, which `care` may not import (imports flow one way).
-    """
-
-    def __init__(self, choices, *, enum_name: str, **kwargs):
-        self.enum_name = enum_name
-        super().__init__(choices, **kwargs)
-
-    def to_representation(self, value):
-        if value in ("", None):
-            return None
-        return super().to_representation(value)
+def _kind_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(HandoverKind.choices, enum_name="HandoverKindEnum", **kwargs)
 
 
-class EnumChoiceFieldScheme(OpenApiSerializerFieldExtension):
-    target_class = EnumChoiceField
-    match_subclasses = True
-
-    def get_name(self) -> str:
-        return self.target.enum_name
-
-    def map_serializer_field(self, auto_schema, direction):
-        choices = {key: label for key, label in self.target.choices.items() if key != ""}
-        return {
-            "type": "string",
-            "enum": list(choices),
-            "description": build_choice_description_list(choices.items()),
-        }
+def _status_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(HandoverStatus.choices, enum_name="HandoverStatusEnum", **kwargs)
 
 
-def _kind_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(HandoverKind.choices, enum_name="HandoverKindEnum", **kwargs)
-
-
-def _status_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(HandoverStatus.choices, enum_name="HandoverStatusEnum", **kwargs)
-
-
-def _contact_kind_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(WarmContactKind.choices, enum_name="WarmContactKindEnum", **kwargs)
+def _contact_kind_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(WarmContactKind.choices, enum_name="WarmContactKindEnum", **kwargs)
 
 
 # --- References ----------------------------------------------------------------------------
@@ -269,7 +232,7 @@ class CaseDirectorSetSerializer(serializers.Serializer):
 
 # --- Handovers -----------------------------------------------------------------------------
 
-ACTION_CHOICES = EnumChoiceField(HandoverAction.choices, enum_name="HandoverActionEnum")
+ACTION_CHOICES = NamedChoiceField(HandoverAction.choices, enum_name="HandoverActionEnum")
 
 
 def allowed_actions(handover: Handover, *, user_pk: int, organisation_ids: set[int]) -> list:

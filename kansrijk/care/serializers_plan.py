@@ -11,10 +11,10 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_choice_description_list
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from kansrijk.core.api_fields import NamedChoiceField
 
 from .models import (
     PLAN_TASK_SOURCE,
@@ -33,37 +33,8 @@ from .selectors import PlanOverview
 # --- Choice sets as named schema components ------------------------------------------------
 
 
-class EnumChoiceField(serializers.ChoiceField):
-    """A choice field whose choice set is one named component in the OpenAPI schema.
-
-    drf-spectacular names choice sets after the field and warns when one field name has
-    several (`status` of a family, a goal and a task); naming the set here avoids that.
-    (`care` cannot use the signaling app's field of the same kind: `signaling` is above it.)
-    """
-
-    def __init__(self, choices, *, enum_name: str, **kwargs):
-        self.enum_name = enum_name
-        super().__init__(choices, **kwargs)
-
-
-class EnumChoiceFieldScheme(OpenApiSerializerFieldExtension):
-    target_class = EnumChoiceField
-    match_subclasses = True
-
-    def get_name(self) -> str:
-        return self.target.enum_name
-
-    def map_serializer_field(self, auto_schema, direction):
-        choices = dict(self.target.choices)
-        return {
-            "type": "string",
-            "enum": list(choices),
-            "description": build_choice_description_list(choices.items()),
-        }
-
-
-def dimension_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(HealthDimension.choices, enum_name="HealthDimensionEnum", **kwargs)
+def dimension_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(HealthDimension.choices, enum_name="HealthDimensionEnum", **kwargs)
 
 
 def _name(user) -> str | None:
@@ -88,7 +59,7 @@ class GoalSerializer(serializers.ModelSerializer):
 
     dimension = dimension_field()
     dimension_display = serializers.CharField(source="get_dimension_display")
-    status = EnumChoiceField(GoalStatus.choices, enum_name="GoalStatusEnum")
+    status = NamedChoiceField(GoalStatus.choices, enum_name="GoalStatusEnum")
     status_display = serializers.CharField(source="get_status_display")
     version = serializers.IntegerField(
         help_text=_("Geef deze versie mee bij een wijziging (versiecontrole).")
@@ -138,7 +109,7 @@ class TaskSerializer(serializers.ModelSerializer):
     `goal`: the plan's goal an agreed action belongs to, if any.
     """
 
-    status = EnumChoiceField(TaskStatus.choices, enum_name="TaskStatusEnum")
+    status = NamedChoiceField(TaskStatus.choices, enum_name="TaskStatusEnum")
     status_display = serializers.CharField(source="get_status_display")
     overdue = serializers.SerializerMethodField()
     owner_name = serializers.SerializerMethodField()
@@ -377,7 +348,7 @@ class ConcernCreateSerializer(serializers.Serializer):
 
 
 class ConcernMoveSerializer(serializers.Serializer):
-    direction = EnumChoiceField(
+    direction = NamedChoiceField(
         [("up", _("Omhoog")), ("down", _("Omlaag"))],
         enum_name="ConcernDirectionEnum",
         error_messages={
@@ -430,7 +401,7 @@ class GoalUpdateSerializer(serializers.Serializer):
 
 
 class GoalCloseSerializer(serializers.Serializer):
-    status = EnumChoiceField(
+    status = NamedChoiceField(
         [(GoalStatus.ACHIEVED.value, _("Behaald")), (GoalStatus.STOPPED.value, _("Gestopt"))],
         enum_name="GoalOutcomeEnum",
         error_messages={

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kansrijk.care.serializers_plan import EnumChoiceField
+from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.phases import PhaseCode
 from kansrijk.organisations.models import Discipline
 from kansrijk.signaling.levels import Level
@@ -32,12 +32,12 @@ def _name(user) -> str | None:
     return user.get_full_name() or user.username
 
 
-def role_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(ParticipantRole.choices, enum_name="MdoRoleEnum", **kwargs)
+def role_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(ParticipantRole.choices, enum_name="MdoRoleEnum", **kwargs)
 
 
-def meeting_status_field(**kwargs) -> EnumChoiceField:
-    return EnumChoiceField(MeetingStatus.choices, enum_name="MdoMeetingStatusEnum", **kwargs)
+def meeting_status_field(**kwargs) -> NamedChoiceField:
+    return NamedChoiceField(MeetingStatus.choices, enum_name="MdoMeetingStatusEnum", **kwargs)
 
 
 class CoalitionRefSerializer(serializers.Serializer):
@@ -80,7 +80,7 @@ class SeriesSerializer(serializers.Serializer):
     served_coalitions = serializers.SerializerMethodField(
         help_text=_("Coalities waarvan dit MDO ook gezinnen bespreekt (een regionaal MDO).")
     )
-    recurrence = EnumChoiceField(Recurrence.choices, enum_name="MdoRecurrenceEnum")
+    recurrence = NamedChoiceField(Recurrence.choices, enum_name="MdoRecurrenceEnum")
     recurrence_display = serializers.CharField(source="get_recurrence_display")
     default_place = serializers.CharField()
     default_video_link = serializers.CharField()
@@ -135,7 +135,7 @@ class SummaryPhaseSerializer(serializers.Serializer):
 
 
 class SummaryLevelSerializer(serializers.Serializer):
-    code = EnumChoiceField(Level.choices, enum_name="MdoLevelEnum")
+    code = NamedChoiceField(Level.choices, enum_name="MdoLevelEnum")
     label = serializers.CharField()
 
 
@@ -153,8 +153,8 @@ class AgendaItemSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     position = serializers.IntegerField()
-    status = EnumChoiceField(ItemStatus.choices, enum_name="MdoItemStatusEnum")
-    source = EnumChoiceField(ItemSource.choices, enum_name="MdoItemSourceEnum")
+    status = NamedChoiceField(ItemStatus.choices, enum_name="MdoItemStatusEnum")
+    source = NamedChoiceField(ItemSource.choices, enum_name="MdoItemSourceEnum")
     urgent = serializers.BooleanField()
     question = serializers.CharField(help_text=_("De vraag van het zorgteam aan het MDO."))
     named = serializers.BooleanField(
@@ -267,7 +267,7 @@ class DecisionSerializer(serializers.Serializer):
     """A decision of the MDO; needs `professional`, `organisation` and `decided_by` joined."""
 
     id = serializers.IntegerField()
-    kind = EnumChoiceField(DecisionKind.choices, enum_name="MdoDecisionKindEnum")
+    kind = NamedChoiceField(DecisionKind.choices, enum_name="MdoDecisionKindEnum")
     kind_display = serializers.CharField(source="get_kind_display")
     text = serializers.CharField()
     route = serializers.IntegerField(allow_null=True)
@@ -299,7 +299,7 @@ class DecisionSerializer(serializers.Serializer):
 class DecisionCreateSerializer(serializers.Serializer):
     """Only types and choices; the rules per kind are `services_decisions.decision_record`'s."""
 
-    kind = EnumChoiceField(DecisionKind.choices, enum_name="MdoDecisionKindEnum")
+    kind = NamedChoiceField(DecisionKind.choices, enum_name="MdoDecisionKindEnum")
     text = serializers.CharField(required=False, allow_blank=True, default="")
     route = serializers.IntegerField(required=False, allow_null=True, default=None)
     professional = serializers.IntegerField(

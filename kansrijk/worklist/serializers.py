@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kansrijk.care.serializers_plan import EnumChoiceField, TaskSerializer
+from kansrijk.care.serializers_plan import TaskSerializer
+from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.phases import PhaseCode
 
 from .rules import RULES
@@ -32,7 +33,7 @@ class SignalActSerializer(serializers.Serializer):
     """What the professional can do about the signal: a page of kansrijk (HTML)."""
 
     label = serializers.CharField()
-    method = EnumChoiceField(
+    method = NamedChoiceField(
         [("get", "get"), ("post", "post")],
         enum_name="SignalActMethodEnum",
         help_text=_("get: open de pagina; post: de actie zelf (een formulier op de pagina)."),
@@ -47,7 +48,7 @@ class ChainSignalSerializer(serializers.Serializer):
     minimum (no `family`, `why` or `act`).
     """
 
-    kind = EnumChoiceField(
+    kind = NamedChoiceField(
         [(rule.code, rule.title) for rule in RULES], enum_name="ChainSignalKindEnum"
     )
     kind_display = serializers.CharField()
