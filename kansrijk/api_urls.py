@@ -8,6 +8,7 @@ from kansrijk.care import api_plan as care_plan_api
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.mdo import api as mdo_api
 from kansrijk.organisations.api import MeView
+from kansrijk.socialmap import api_urls as socialmap_api_urls
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
 from kansrijk.worklist import api as worklist_api
 
@@ -43,4 +44,6 @@ urlpatterns = [
     path("", include(worklist_api.urlpatterns)),
     # MDO series, meetings, agenda items and decisions (issue 8).
     path("", include(mdo_api.urlpatterns)),
+    # The social map (HSDS-shaped, read-only) and referrals (issue 9).
+    path("", include(socialmap_api_urls.urlpatterns)),
 ]

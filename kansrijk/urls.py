@@ -28,6 +28,7 @@ urlpatterns = [
     path("gezinnen/", include("kansrijk.families.urls")),
     path("", include("kansrijk.care.urls")),
     path("", include("kansrijk.signaling.urls")),
+    path("", include("kansrijk.socialmap.urls")),
     path("", include("kansrijk.mdo.urls")),
     path("", include("kansrijk.worklist.urls")),
     path("api/v1/", include("kansrijk.api_urls")),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kansrijk.families",
     "kansrijk.care",
     "kansrijk.signaling",
+    "kansrijk.socialmap",
     "kansrijk.mdo",
     "kansrijk.worklist",
     # Background work (reminders): the backport of Django 6's tasks framework and its

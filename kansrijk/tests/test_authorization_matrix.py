@@ -238,6 +238,11 @@ EXTRA_ROW_MODULES = (
     "kansrijk.mdo.tests.matrix_agenda",
     "kansrijk.mdo.tests.matrix_meeting",
     "kansrijk.mdo.tests.matrix_api",
+    "kansrijk.socialmap.tests.matrix_search",
+    "kansrijk.socialmap.tests.matrix_maintenance",
+    "kansrijk.socialmap.tests.matrix_paths",
+    "kansrijk.socialmap.tests.matrix_referrals",
+    "kansrijk.socialmap.tests.matrix_api",
 )
 
 MATRIX: dict[str, Row] = {

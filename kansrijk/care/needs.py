@@ -1,0 +1,44 @@
+"""The needs a family can have (kansrijk's need taxonomy) and where a family's needs come from.
+
+The social map describes services by the needs they answer, and care paths start from a need.
+Which needs a family has is known in more than one app: the plan's concerns (`care`) and the
+domains of a finished assessment (`signaling`). Those apps register a *need source* here, a
+function `source(family) -> dict[need code, list of reasons]`; the social map (above both) asks
+`family_needs(family)` and never imports `signaling` (DESIGN.md section 2).
+"""
+
+from collections.abc import Callable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Need(models.TextChoices):
+    FINANCES = "finances", _("Geld en schulden")
+    HOUSING = "housing", _("Wonen")
+    MENTAL_HEALTH = "mental_health", _("Psychische gezondheid")
+    SUBSTANCE_USE = "substance_use", _("Middelengebruik")
+    SAFETY = "safety", _("Geweld en veiligheid")
+    SOCIAL_NETWORK = "social_network", _("Sociaal netwerk")
+    LANGUAGE = "language", _("Taal en gezondheidsvaardigheden")
+    PARENTING = "parenting", _("Opvoeding en hechting")
+    CONTRACEPTION = "contraception", _("Anticonceptie en kinderwens")
+    MEDICAL = "medical", _("Medisch")
+
+
+NeedSource = Callable[[object], dict[str, list[str]]]
+_sources: dict[str, NeedSource] = {}
+
+
+def register_need_source(code: str, source: NeedSource) -> None:
+    """Add (or replace, on a reload) a source; called from `AppConfig.ready`."""
+    _sources[code] = source
+
+
+def family_needs(family) -> dict[str, list[str]]:
+    """{need code: reasons} from every registered source, in the order of `Need`."""
+    found: dict[str, list[str]] = {}
+    for code in sorted(_sources):
+        for need, reasons in _sources[code](family).items():
+            found.setdefault(need, []).extend(reasons)
+    return {need: found[need] for need in Need.values if need in found}

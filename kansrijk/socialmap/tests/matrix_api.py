@@ -1,0 +1,3 @@
+"""Authorization matrix rows for the social map's api part; merged into the matrix test."""
+
+ROWS: dict = {}

@@ -1,0 +1,3 @@
+"""URLs of the social map's paths part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the social map's search part."""
+
+urlpatterns: list = []

@@ -1,0 +1,118 @@
+"""kansrijk's own taxonomy terms on the social map.
+
+HSDS 3.0 describes a service's kind with *attributes* that point at *taxonomy terms*. The
+terms below are kansrijk's vocabulary (DESIGN.md section 4): the phase of the 1000 days, the
+routes a service suits, the needs it answers, its evidence level, the law and payer that
+finance it, and the family's own costs. `ensure_taxonomies()` writes them as `Taxonomy` and
+`TaxonomyTerm` rows (idempotent), so that an HSDS export carries them and an import of
+another map can use them.
+
+The codes are stable (they are in exported files); the labels are Dutch, translated.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.care.needs import Need
+
+TAXONOMY_URI = "https://kansrijk.nl/taxonomie/{name}"
+
+
+class Phase(models.TextChoices):
+    PRECONCEPTION = "preconception", _("Voor de zwangerschap")
+    PREGNANCY = "pregnancy", _("Zwangerschap")
+    KRAAMPERIODE = "kraamperiode", _("Geboorte en kraamperiode")
+    GAP = "gap", _("Tussen kraamzorg en JGZ (dag 8 tot week 5)")
+    INFANCY = "infancy", _("Eerste levensjaar")
+    TODDLER = "toddler", _("Tweede levensjaar")
+
+
+class RouteTerm(models.TextChoices):
+    ROUTE_1 = "route_1", _("Route 1: zelfredzaam")
+    ROUTE_2 = "route_2", _("Route 2: mogelijk kwetsbaar")
+    ROUTE_3 = "route_3", _("Route 3: kwetsbaar")
+
+
+class Evidence(models.TextChoices):
+    """As rated in the Dutch database of effective youth interventions, or not assessed."""
+
+    STRONG = "strong", _("Effectief volgens sterke aanwijzingen")
+    GOOD = "good", _("Effectief volgens goede aanwijzingen")
+    FIRST = "first", _("Effectief volgens eerste aanwijzingen")
+    WELL_FOUNDED = "well_founded", _("Goed onderbouwd")
+    NOT_ASSESSED = "not_assessed", _("Niet beoordeeld")
+
+
+class Law(models.TextChoices):
+    ZVW = "zvw", _("Zorgverzekeringswet (zorgverzekeraar)")
+    WPG = "wpg", _("Wet publieke gezondheid (gemeente)")
+    JEUGDWET = "jeugdwet", _("Jeugdwet (gemeente)")
+    WMO = "wmo", _("Wmo (gemeente)")
+    PARTICIPATIEWET = "participatiewet", _("Participatiewet (gemeente)")
+    SUBSIDY = "subsidy", _("Subsidie")
+    INFORMAL = "informal", _("Informeel of vrijwillig")
+
+
+class Payer(models.TextChoices):
+    INSURER = "insurer", _("Zorgverzekeraar")
+    MUNICIPALITY = "municipality", _("Gemeente")
+    FUND = "fund", _("Fonds of subsidiegever")
+    NONE = "none", _("Niemand (gratis of vrijwillig)")
+
+
+class OwnCost(models.TextChoices):
+    NONE = "none", _("Geen eigen kosten")
+    EIGEN_RISICO = "eigen_risico", _("Eigen risico")
+    OWN_CONTRIBUTION = "own_contribution", _("Eigen bijdrage")
+
+
+class AccessRoute(models.TextChoices):
+    """How a family gets in, per service and municipality."""
+
+    DIRECT = "direct", _("Zelf aanmelden")
+    REFERRAL = "referral", _("Via verwijzing van huisarts of verloskundige")
+    BUURTTEAM = "buurtteam", _("Via het buurtteam")
+    CENTRAL_POINT = "central_point", _("Via het centrale meldpunt")
+    NOT_AVAILABLE = "not_available", _("Niet beschikbaar")
+
+
+# Taxonomy name -> (description, choices). The name is the HSDS taxonomy's `name`.
+TAXONOMIES: dict[str, tuple[str, type[models.TextChoices]]] = {
+    "kansrijk-fase": ("Fase van de eerste 1000 dagen", Phase),
+    "kansrijk-route": ("Route waarvoor het aanbod past", RouteTerm),
+    "kansrijk-behoefte": ("Behoefte die het aanbod beantwoordt", Need),
+    "kansrijk-bewijs": ("Bewijskracht (Databank Effectieve Jeugdinterventies)", Evidence),
+    "kansrijk-wet": ("Wet die het aanbod financiert", Law),
+    "kansrijk-betaler": ("Wie betaalt", Payer),
+    "kansrijk-eigen-kosten": ("Eigen kosten voor het gezin", OwnCost),
+}
+# The field name on a service's kansrijk terms (`service_terms`) for each taxonomy.
+TERM_FIELDS = {
+    "kansrijk-fase": "phases",
+    "kansrijk-route": "routes",
+    "kansrijk-behoefte": "needs",
+    "kansrijk-bewijs": "evidence",
+    "kansrijk-wet": "laws",
+    "kansrijk-betaler": "payers",
+    "kansrijk-eigen-kosten": "own_costs",
+}
+
+
+def ensure_taxonomies():
+    """Create or update kansrijk's taxonomies and terms; returns {(taxonomy, code): term}."""
+    from .models import Taxonomy, TaxonomyTerm
+
+    terms = {}
+    for name, (description, choices) in TAXONOMIES.items():
+        taxonomy, _created = Taxonomy.objects.update_or_create(
+            name=name,
+            defaults={"description": description, "uri": TAXONOMY_URI.format(name=name)},
+        )
+        for code, label in choices.choices:
+            term, _created = TaxonomyTerm.objects.update_or_create(
+                taxonomy=taxonomy,
+                code=code,
+                defaults={"name": str(label), "taxonomy_name": name},
+            )
+            terms[(name, code)] = term
+    return terms
