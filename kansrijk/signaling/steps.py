@@ -9,10 +9,11 @@ steps (Beheer → Routestappen); the first change copies the defaults into the c
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.dates import add_working_days
 from kansrijk.organisations.models import Organisation, OrganisationKind
 
 from .levels import Route
@@ -77,16 +78,6 @@ def coalition_steps(coalition) -> list[Step]:
 
 def steps_for(coalition, route: int) -> list[Step]:
     return [step for step in coalition_steps(coalition) if step.route == route]
-
-
-def add_working_days(start: date, days: int) -> date:
-    """`start` plus `days` working days (Monday to Friday; public holidays are not known)."""
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
 
 
 def due_date(step: Step, *, today: date, priority: bool) -> date:

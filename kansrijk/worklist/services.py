@@ -19,6 +19,7 @@ from kansrijk.access.policy import get_family_for_user
 from kansrijk.care.models import Task, TaskStatus
 from kansrijk.care.services import task_create
 from kansrijk.core.audit import audit_record
+from kansrijk.core.dates import add_working_days
 from kansrijk.families.models import Family
 from kansrijk.families.phases import add_years, family_phase
 from kansrijk.organisations.models import (
@@ -28,7 +29,6 @@ from kansrijk.organisations.models import (
     OrganisationKind,
     Professional,
 )
-from kansrijk.signaling.steps import add_working_days
 
 from .models import SignalSetting
 from .rules import AFTERCARE_SOURCE, JGZ_CONTACT_SOURCE, RULES_BY_CODE
