@@ -88,7 +88,9 @@ class Endpoint:
     # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
     # those with a family plan, "handovers" those with a handover, so that the page shows
     # what it is for (all of them when the data set has none, as a tiny one may). "mdo":
-    # not families but the MDO meetings the professional takes part in (`_mdo_meetings`).
+    # not families but the MDO meetings the professional takes part in (`_mdo_meetings`);
+    # "services": the coalition's social-map services; "assessments" and "referrals":
+    # families with a screening or a referral.
     rotation: str = ""
 
 
@@ -101,7 +103,13 @@ ENDPOINTS = [
     Endpoint("api_detail", "API detail", "/api/v1/families/{pk}/", "token"),
     # Signaling (issue 6): a family's screenings with the form to start one, and the API.
     Endpoint("signaling", "signaling", "/gezinnen/{pk}/signalering/", "session"),
-    Endpoint("api_assessments", "API screenings", "/api/v1/families/{pk}/assessments/", "token"),
+    Endpoint(
+        "api_assessments",
+        "API screenings",
+        "/api/v1/families/{pk}/assessments/",
+        "token",
+        rotation="assessments",
+    ),
     # Care team, plan and handovers (issue 7): the work queue of chain signals over the
     # professional's families, their open tasks, a family's handovers and its plan, and the
     # same two through the API.
@@ -123,6 +131,26 @@ ENDPOINTS = [
     Endpoint("mdo_agenda", "MDO agenda", "/mdo/overleg/{pk}/", "session", rotation="mdo"),
     Endpoint(
         "api_mdo_meeting", "API MDO meeting", "/api/v1/mdo/meetings/{pk}/", "token", rotation="mdo"
+    ),
+    # The social map (issue 9): a search by text and need, a service's page, the HSDS-shaped
+    # API's list, and a family's referrals through the API.
+    Endpoint(
+        "socialmap_search", "social map search", "/sociale-kaart/?q=hulp&need=finances", "session"
+    ),
+    Endpoint(
+        "socialmap_service",
+        "social map service",
+        "/sociale-kaart/aanbod/{pk}/",
+        "session",
+        rotation="services",
+    ),
+    Endpoint("api_socialmap_services", "API social map", "/api/v1/socialmap/services/", "token"),
+    Endpoint(
+        "api_referrals",
+        "API referrals",
+        "/api/v1/families/{pk}/referrals/",
+        "token",
+        rotation="referrals",
     ),
 ]
 
@@ -277,7 +305,8 @@ class Actor:
     caseload: int
     caseload_in_range: bool
     family_pks: list[int]
-    rotations: dict[str, list[int]]  # `Endpoint.rotation` -> families; missing: `family_pks`
+    # `Endpoint.rotation` -> families (or meetings, services); missing: `family_pks`
+    rotations: dict[str, list[int | str]]
     session_cookie: str
     token: str
     professional_pk: int
@@ -346,6 +375,7 @@ def pick_actor() -> Actor:
     family_pks = [pk for pk, coalition in teams if coalition == coalition_id]
     rotations = _rotations(professional, coalition_id)
     rotations["mdo"] = _mdo_meetings(professional, coalition_id)
+    rotations["services"] = _map_services(coalition_id)
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = professional._meta.pk.value_to_string(professional)
@@ -370,7 +400,9 @@ def pick_actor() -> Actor:
 
 def _rotations(professional, coalition_id: int) -> dict[str, list[int]]:
     """The first `ROTATION` of the professional's families in the coalition that have a
-    family plan, and that have a handover (`Endpoint.rotation`); empty ones are left out."""
+    family plan, a handover, a screening or a referral (`Endpoint.rotation`); empty ones are
+    left out. The API's screenings of a family without any are one query shorter (nothing to
+    prefetch), so measuring them on families that have some keeps the count scale-free."""
     from django.db.models import Exists, OuterRef
 
     from kansrijk.care.models import CarePlan, Handover
@@ -382,7 +414,16 @@ def _rotations(professional, coalition_id: int) -> dict[str, list[int]]:
         .order_by("family_id")
     )
     rotations = {}
-    for name, model in (("plan", CarePlan), ("handovers", Handover)):
+    from kansrijk.signaling.models import Assessment
+    from kansrijk.socialmap.models import Referral
+
+    having_rows = (
+        ("plan", CarePlan),
+        ("handovers", Handover),
+        ("assessments", Assessment),
+        ("referrals", Referral),
+    )
+    for name, model in having_rows:
         having = model.objects.filter(family=OuterRef("family_id"))
         pks = list(
             dict.fromkeys(mine.filter(Exists(having)).values_list("family_id", flat=True)[:100])
@@ -390,6 +431,14 @@ def _rotations(professional, coalition_id: int) -> dict[str, list[int]]:
         if pks:
             rotations[name] = pks
     return rotations
+
+
+def _map_services(coalition_id: int) -> list[str]:
+    """The first `ROTATION` active services of the coalition's social map, by name."""
+    from kansrijk.socialmap.models import Service, ServiceStatus
+
+    services = Service.objects.filter(coalition_id=coalition_id, status=ServiceStatus.ACTIVE)
+    return [str(pk) for pk in services.order_by("name").values_list("pk", flat=True)[:ROTATION]]
 
 
 def _mdo_meetings(professional, coalition_id: int) -> list[int]:

@@ -34,6 +34,11 @@ KEY_ENDPOINTS = [
     # Issue 8: an MDO meeting's agenda and the same through the API.
     "mdo_agenda",
     "api_mdo_meeting",
+    # Issue 9: the social map's search and service page, its API, and a family's referrals.
+    "socialmap_search",
+    "socialmap_service",
+    "api_socialmap_services",
+    "api_referrals",
 ]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0

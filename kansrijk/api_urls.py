@@ -8,8 +8,8 @@ from kansrijk.care import api_plan as care_plan_api
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.mdo import api as mdo_api
 from kansrijk.organisations.api import MeView
-from kansrijk.socialmap import api_urls as socialmap_api_urls
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
+from kansrijk.socialmap import api_urls as socialmap_api_urls
 from kansrijk.worklist import api as worklist_api
 
 app_name = "api"

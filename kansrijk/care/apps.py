@@ -15,6 +15,12 @@ class CareConfig(AppConfig):
         register_kinds()
         register_synthetic()
 
+        # The needs the plan's open concerns speak of, for the social map (issue 9).
+        from .needs import register_need_source
+        from .needs_concerns import concern_needs
+
+        register_need_source("care_concerns", concern_needs)
+
         # One family, one plan (issue 7): the plan at the top of the family file.
         from kansrijk.families.sections import FileSection, register_file_section
 

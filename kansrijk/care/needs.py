@@ -42,3 +42,21 @@ def family_needs(family) -> dict[str, list[str]]:
         for need, reasons in _sources[code](family).items():
             found.setdefault(need, []).extend(reasons)
     return {need: found[need] for need in Need.values if need in found}
+
+
+# The family's current route (1, 2 or 3) is `signaling`'s; it registers a function that
+# returns a one-column subquery of the route for a family's pk, so that a reader above both
+# can filter on it inside its own query (no extra query, no import of `signaling`).
+RouteSubquery = Callable[[object], object]
+_route_subquery: list[RouteSubquery] = []
+
+
+def register_route_subquery(subquery: RouteSubquery) -> None:
+    """Set (or replace, on a reload) the one source of the family's current route."""
+    _route_subquery[:] = [subquery]
+
+
+def family_route_subquery(family_pk):
+    """A subquery of the family's current route (NULL without one), or None when no app
+    registered one."""
+    return _route_subquery[0](family_pk) if _route_subquery else None

@@ -554,6 +554,7 @@ class SyntheticFamily:
     team: list  # Staff; the first is the case director
     pregnancy: tuple | None  # (due, birth, outcome, entered)
     pregnancy_id: int | None
+    client_id: int  # the family's client (the pregnant woman or mother)
     created: int  # seconds since the epoch
     closed_at: int | None
     now: int
@@ -927,7 +928,8 @@ class FamilyFactory:
             facts = SyntheticFamily(
                 number=number, family_id=family_id, coalition=coalition, phase=code, team=team,
                 pregnancy=pregnancy, pregnancy_id=pregnancy_id if pregnancy else None,
-                created=created, closed_at=closed_at, now=self.now, today=today,
+                client_id=client_id, created=created, closed_at=closed_at, now=self.now,
+                today=today,
                 coalition_state=self.coalition_state(plan, batch),
             )  # fmt: skip
             for stream, extension in enumerate(self.extensions, start=2):

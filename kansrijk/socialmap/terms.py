@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from uuid import UUID
 
-from .models import Attribute
+from .models import Attribute, TaxonomyTerm
 from .vocabulary import TAXONOMIES, TERM_FIELDS, ensure_taxonomies
 
 SERVICE = "service"
@@ -36,12 +36,25 @@ def service_terms(service_ids: Iterable[UUID]) -> dict[UUID, dict[str, list[str]
     return {service_id: terms[service_id] for service_id in ids}
 
 
+def _known_terms() -> dict[tuple[str, str], TaxonomyTerm]:
+    """kansrijk's terms by (taxonomy, code): one query once they exist, created the first
+    time (or after the vocabulary grew)."""
+    expected = sum(len(choices.choices) for _description, choices in TAXONOMIES.values())
+    known = {
+        (term.taxonomy_name, term.code): term
+        for term in TaxonomyTerm.objects.filter(
+            taxonomy__name__in=list(TAXONOMIES), taxonomy_name__in=list(TAXONOMIES)
+        )
+    }
+    return known if len(known) >= expected else ensure_taxonomies()
+
+
 def set_service_terms(service, terms: Mapping[str, Iterable[str]]) -> None:
     """Replace the service's terms for each field in `terms` (other fields stay).
 
     Unknown codes raise KeyError: callers validate against the vocabulary first.
     """
-    known = ensure_taxonomies()
+    known = _known_terms()
     for field, codes in terms.items():
         taxonomy_name = FIELD_TAXONOMY[field]
         Attribute.objects.filter(

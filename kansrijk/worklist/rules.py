@@ -44,6 +44,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.care.models import CaseDirector, Handover, HandoverStatus, Task, TaskStatus
+from kansrijk.core.dates import add_working_days
 from kansrijk.families.models import CareTeamMember, Consent, ConsentPurpose, Family, Pregnancy
 from kansrijk.families.phases import (
     GAP_FROM_DAY,
@@ -57,7 +58,7 @@ from kansrijk.mdo.models import AgendaItem, ItemStatus, MeetingStatus
 from kansrijk.organisations.models import Membership, OrganisationKind
 from kansrijk.signaling.levels import Route
 from kansrijk.signaling.models import RouteDecision
-from kansrijk.signaling.steps import add_working_days
+from kansrijk.socialmap.models import AWAITING_RESPONSE, Referral
 
 # Task sources this app creates and looks for (`care.Task.source`).
 JGZ_CONTACT_SOURCE = "jgz_contact"
@@ -397,6 +398,27 @@ def _second_birthday_starts(basis: date, days: int) -> date:
     return add_years(basis, 2) - timedelta(days=days)
 
 
+# --- 8. Referral not answered in time (socialmap) ---------------------------------------------
+
+
+def referral_overdue(families: QuerySet[Family], *, today: date, days: int):
+    """A referral (`socialmap.Referral`) still waits for the receiving organisation's answer
+    (status in `AWAITING_RESPONSE`: sent or received, not accepted, declined or withdrawn)
+    more than `days` days (default 0) after its respond-by date ("antwoord uiterlijk"); with
+    0 it shows the day after that date. The responsible organisation is the receiving one;
+    the basis is the earliest such respond-by date."""
+    late = Referral.objects.filter(
+        family=OuterRef("pk"),
+        status__in=AWAITING_RESPONSE,
+        respond_by__lt=today - timedelta(days=days),
+    ).order_by("respond_by", "pk")
+    return families.filter(Exists(late)).annotate(
+        basis=Subquery(late.values("respond_by")[:1]),
+        referral_receiver=Subquery(late.values("receiving_organisation__name")[:1]),
+        referral_service=Subquery(late.values("service__name")[:1]),
+    )
+
+
 # --- The rules, in the order the work queue shows them ---------------------------------------
 
 
@@ -418,6 +440,13 @@ def _aftercare_context(row: dict, days: int) -> dict:
 
 def _handover_context(row: dict, days: int) -> dict:
     return {"organisation": row.get("receiving_organisation") or _("de ontvangende organisatie")}
+
+
+def _referral_context(row: dict, days: int) -> dict:
+    return {
+        "organisation": row.get("referral_receiver") or _("de ontvangende organisatie"),
+        "service": row.get("referral_service") or _("het aanbod"),
+    }
 
 
 RULES: tuple[Rule, ...] = (
@@ -523,6 +552,23 @@ RULES: tuple[Rule, ...] = (
         context=_aftercare_context,
         starts=_second_birthday_starts,
         order=70,
+    ),
+    Rule(
+        code="referral_overdue",
+        title=_("Verwijzing niet beantwoord"),
+        why=_(
+            "De verwijzing naar %(service)s had uiterlijk %(basis)s beantwoord moeten zijn door "
+            "%(organisation)s."
+        ),
+        days_label=_("Dagen na de uiterste antwoorddatum van de verwijzing"),
+        default_days=0,
+        max_days=60,
+        holds=referral_overdue,
+        act=Act("families:detail", _("Verwijzingen bekijken")),
+        fields=("referral_service",),
+        context=_referral_context,
+        responsible_field="referral_receiver",
+        order=80,
     ),
 )
 

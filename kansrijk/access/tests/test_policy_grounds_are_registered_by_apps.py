@@ -17,6 +17,7 @@ def test_care_team_comes_before_break_the_glass():
         "mdo_participant",
         "mdo_decision",
         "handover_receiver",
+        "referral_receiver",
         "break_the_glass",
     ]
 
@@ -49,6 +50,7 @@ def test_a_new_ground_grants_access_and_is_logged(cast, cast_family, extra_groun
         "mdo_participant",
         "mdo_decision",
         "handover_receiver",
+        "referral_receiver",
         "break_the_glass",
     ]
     assert policy.get_family_for_user(cast.outsider, cast_family.pk, "R") == cast_family
