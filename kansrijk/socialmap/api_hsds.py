@@ -36,6 +36,7 @@ from .models import Attribute, Location, MunicipalityAccess, Organization, Servi
 from .serializers_hsds import (
     HsdsLocationSerializer,
     HsdsOrganizationSerializer,
+    HsdsServiceListItemSerializer,
     HsdsServiceSerializer,
 )
 from .vocabulary import AccessRoute
@@ -175,12 +176,29 @@ class _Services(_MapView):
 
 @extend_schema(tags=[TAG])
 class ServiceListView(_Services):
-    """The services of the caller's coalitions as HSDS 3.0 service records, by name."""
+    """The services of the caller's coalitions, by name: each with its organization and
+    attributes; `services/{id}/` has the full HSDS 3.0 record."""
+
+    serializer_class = HsdsServiceListItemSerializer
+
+    def get_queryset(self) -> QuerySet[Service]:
+        """The page's services with their organization joined (no children: one query)."""
+        queryset = Service.objects.filter(coalition_id__in=self.map_coalitions)
+        return self._filtered(queryset).select_related("organization").order_by("name", "id")
+
+    def record(self, instance, attributes):
+        return mapping.service_list_record(instance, attributes)
 
     @extend_schema(
         summary="Aanbod op de sociale kaart (HSDS 3.0)",
+        description=(
+            "Per aanbod de eigen velden, de aanbieder (`organization`) en de kenmerken "
+            "(`attributes`: fase, route, behoefte, bewijskracht, wet, betaler, eigen kosten). "
+            "Locaties, telefoonnummers, openingstijden en de rest staan in het volledige "
+            "record op `services/{id}/`."
+        ),
         parameters=SERVICE_FILTERS,
-        responses={200: HsdsServiceSerializer(many=True), 403: NOT_ALLOWED},
+        responses={200: HsdsServiceListItemSerializer(many=True), 403: NOT_ALLOWED},
     )
     def get(self, request):
         return self.list_response()

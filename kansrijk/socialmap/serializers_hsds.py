@@ -64,14 +64,19 @@ def _class_name(table: str) -> str:
 
 
 @cache
-def record_serializer(table: str) -> type[serializers.Serializer]:
-    """The serializer of HSDS's `table` record with its children nested."""
+def record_serializer(
+    table: str, children: tuple[str, ...] | None = None, suffix: str = ""
+) -> type[serializers.Serializer]:
+    """The serializer of HSDS's `table` record with its children nested (only those named
+    in `children` when given; `suffix` names that shorter component)."""
     spec = TABLES[table]
     attributes = {
         name: _field(table, name, field_spec, name in spec.required)
         for name, field_spec in spec.fields.items()
     }
     for child in spec.children:
+        if children is not None and child.key not in children:
+            continue
         nested = record_serializer(child.table)
         attributes[child.key] = (
             nested(required=False, allow_null=True)
@@ -80,9 +85,15 @@ def record_serializer(table: str) -> type[serializers.Serializer]:
         )
     attributes["__doc__"] = f"HSDS 3.0 {spec.title}."
     attributes["__module__"] = __name__
-    return serializers.SerializerMetaclass(_class_name(table), (_RecordSerializer,), attributes)
+    name = _class_name(table).replace("Serializer", f"{suffix}Serializer")
+    return serializers.SerializerMetaclass(name, (_RecordSerializer,), attributes)
 
 
 HsdsServiceSerializer = record_serializer("service")
+# A page of the service list: each service with its organization and attributes; the
+# service's own page (`services/{id}/`) has the full record.
+HsdsServiceListItemSerializer = record_serializer(
+    "service", ("organization", "attributes"), "ListItem"
+)
 HsdsOrganizationSerializer = record_serializer("organization")
 HsdsLocationSerializer = record_serializer("location")

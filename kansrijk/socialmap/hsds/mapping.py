@@ -270,6 +270,16 @@ def service_record(service: Service, attributes: dict | None = None) -> dict:
     }
 
 
+def service_list_record(service: Service, attributes: dict | None = None) -> dict:
+    """A service in a list: its own fields, its organization's and its attributes (the
+    children are on the service's own record)."""
+    return {
+        **flat_record("service", service),
+        "organization": flat_record("organization", service.organization),
+        "attributes": (attributes or {}).get(service.pk, []),
+    }
+
+
 # --- What the records read (prefetch) -------------------------------------------------------
 
 _PHONES = Prefetch("phones", queryset=Phone.objects.prefetch_related("languages"))

@@ -33,8 +33,13 @@ def test_the_service_list_is_the_coalitions_map_in_hsds_records(cast):
     assert names == ["Schuldhulp 0", "Schuldhulp 1"]
     service = body["results"][0]
     assert service["organization"]["name"] == "Stichting Welzijn Eerstedorp"
-    assert service["service_at_locations"][0]["location"]["addresses"]
     assert {a["taxonomy_term"]["code"] for a in service["attributes"]} >= {"finances", "housing"}
+    # A list item is the service with its organization and attributes; its locations,
+    # phones and the rest are on the service's own record.
+    assert "service_at_locations" not in service
+    detail = get(client, "socialmap_service_detail", pk=service["id"]).json()
+    assert detail["service_at_locations"][0]["location"]["addresses"]
+    assert {key: detail[key] for key in service} == service
 
 
 def test_a_service_detail_is_the_exported_record(cast):
