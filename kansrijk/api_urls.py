@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from kansrijk.care import api as care_api
 from kansrijk.care import api_plan as care_plan_api
+from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.mdo import api as mdo_api
 from kansrijk.organisations.api import MeView
@@ -46,4 +47,5 @@ urlpatterns = [
     path("", include(mdo_api.urlpatterns)),
     # The social map (HSDS-shaped, read-only) and referrals (issue 9).
     path("", include(socialmap_api_urls.urlpatterns)),
+    path("", include(financing_api_urls.urlpatterns)),
 ]

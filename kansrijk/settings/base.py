@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "kansrijk.signaling",
     "kansrijk.socialmap",
     "kansrijk.mdo",
+    "kansrijk.financing",
     "kansrijk.worklist",
     # Background work (reminders): the backport of Django 6's tasks framework and its
     # database backend; `manage.py db_worker` runs what was enqueued.

@@ -3,9 +3,9 @@
 HSDS 3.0 describes a service's kind with *attributes* that point at *taxonomy terms*. The
 terms below are kansrijk's vocabulary (DESIGN.md section 4): the phase of the 1000 days, the
 routes a service suits, the needs it answers, its evidence level, the law and payer that
-finance it, and the family's own costs. `ensure_taxonomies()` writes them as `Taxonomy` and
-`TaxonomyTerm` rows (idempotent), so that an HSDS export carries them and an import of
-another map can use them.
+finance it, the family's own costs, and the kind of care the financing rules know.
+`ensure_taxonomies()` writes them as `Taxonomy` and `TaxonomyTerm` rows (idempotent), so that
+an HSDS export carries them and an import of another map can use them.
 
 The codes are stable (they are in exported files); the labels are Dutch, translated.
 """
@@ -66,6 +66,31 @@ class OwnCost(models.TextChoices):
     OWN_CONTRIBUTION = "own_contribution", _("Eigen bijdrage")
 
 
+class CareKind(models.TextChoices):
+    """The kind of care or intervention, as the financing rules know it (`kansrijk.financing`):
+    a service on the map carries one, so the coalition's rule for that kind says who pays."""
+
+    VERLOSKUNDIGE_ZORG = "verloskundige_zorg", _("Verloskundige zorg")
+    KRAAMZORG = "kraamzorg", _("Kraamzorg")
+    ZIEKENHUISZORG = "ziekenhuiszorg", _("Ziekenhuiszorg (gynaecoloog, kinderarts)")
+    POP_POLI = "pop_poli", _("POP-poli (psychiatrie, obstetrie en pediatrie)")
+    HUISARTS = "huisarts", _("Huisartsenzorg")
+    PRECONCEPTIEZORG = "preconceptiezorg", _("Preconceptiezorg en kinderwensspreekuur")
+    ANTICONCEPTIE = "anticonceptie", _("Anticonceptie")
+    GGZ_VOLWASSENEN = "ggz_volwassenen", _("GGZ voor volwassenen")
+    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg")
+    JGZ = "jgz", _("Jeugdgezondheidszorg (JGZ)")
+    JEUGDHULP = "jeugdhulp", _("Jeugdhulp")
+    WMO = "wmo", _("Ondersteuning (Wmo), zoals het buurtteam")
+    SCHULDHULP = "schuldhulp", _("Schuldhulpverlening")
+    WELZIJN = "welzijn", _("Welzijn, vrijwilligers en informele steun")
+    NU_NIET_ZWANGER = "nu_niet_zwanger", _("Nu Niet Zwanger")
+    VOORZORG = "voorzorg", _("VoorZorg")
+    STEVIG_OUDERSCHAP = "stevig_ouderschap", _("Stevig Ouderschap")
+    CENTERING = "centering", _("CenteringZwangerschap of CenteringParenting")
+    OTHER = "overig", _("Overig")
+
+
 class AccessRoute(models.TextChoices):
     """How a family gets in, per service and municipality."""
 
@@ -85,6 +110,7 @@ TAXONOMIES: dict[str, tuple[str, type[models.TextChoices]]] = {
     "kansrijk-wet": ("Wet die het aanbod financiert", Law),
     "kansrijk-betaler": ("Wie betaalt", Payer),
     "kansrijk-eigen-kosten": ("Eigen kosten voor het gezin", OwnCost),
+    "kansrijk-zorgsoort": ("Soort zorg of interventie (voor de financiering)", CareKind),
 }
 # The field name on a service's kansrijk terms (`service_terms`) for each taxonomy.
 TERM_FIELDS = {
@@ -95,6 +121,7 @@ TERM_FIELDS = {
     "kansrijk-wet": "laws",
     "kansrijk-betaler": "payers",
     "kansrijk-eigen-kosten": "own_costs",
+    "kansrijk-zorgsoort": "care_kinds",
 }
 
 

@@ -243,6 +243,10 @@ EXTRA_ROW_MODULES = (
     "kansrijk.socialmap.tests.matrix_paths",
     "kansrijk.socialmap.tests.matrix_referrals",
     "kansrijk.socialmap.tests.matrix_api",
+    "kansrijk.financing.tests.matrix_rules",
+    "kansrijk.financing.tests.matrix_family",
+    "kansrijk.financing.tests.matrix_kraamzorg",
+    "kansrijk.financing.tests.matrix_business",
 )
 
 MATRIX: dict[str, Row] = {

@@ -1,0 +1,3 @@
+"""API URLs of financing's business part."""
+
+urlpatterns: list = []

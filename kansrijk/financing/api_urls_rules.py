@@ -1,0 +1,3 @@
+"""API URLs of financing's rules part."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Registrations of financing's rules part (see registry.py)."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,3 @@
+"""URLs of financing's business part."""
+
+urlpatterns: list = []

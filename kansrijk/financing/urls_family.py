@@ -1,0 +1,3 @@
+"""URLs of financing's family part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of financing's kraamzorg part."""
+
+urlpatterns: list = []

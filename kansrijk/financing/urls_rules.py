@@ -1,0 +1,3 @@
+"""URLs of financing's rules part."""
+
+urlpatterns: list = []
