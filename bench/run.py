@@ -84,13 +84,14 @@ class Endpoint:
     name: str
     label: str
     path: str  # "{pk}" is replaced by each family of the rotation
-    auth: str  # "session" or "token"
+    auth: str  # "session", "token", or "coordinator" (a coordinator's session)
     # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
     # those with a family plan, "handovers" those with a handover, so that the page shows
     # what it is for (all of them when the data set has none, as a tiny one may). "mdo":
     # not families but the MDO meetings the professional takes part in (`_mdo_meetings`);
-    # "services": the coalition's social-map services; "assessments" and "referrals":
-    # families with a screening or a referral.
+    # "services": the coalition's social-map services; "assessments", "referrals" and
+    # "kraamzorg": families with a screening, a referral or a kraamzorg calculation;
+    # "business_cases": the coalition's business cases.
     rotation: str = ""
 
 
@@ -152,12 +153,45 @@ ENDPOINTS = [
         "token",
         rotation="referrals",
     ),
+    # Issue 10: a family's financing view and kraamzorg calculator, the coalition's rules,
+    # the same through the API, and a coordinator's business cases.
+    Endpoint(
+        "family_financing",
+        "family financing",
+        "/gezinnen/{pk}/financiering/",
+        "session",
+        rotation="referrals",
+    ),
+    Endpoint(
+        "kraamzorg",
+        "kraamzorg calculator",
+        "/gezinnen/{pk}/financiering/kraamzorg/",
+        "session",
+        rotation="kraamzorg",
+    ),
+    Endpoint(
+        "api_family_financing",
+        "API family financing",
+        "/api/v1/families/{pk}/financing/",
+        "token",
+        rotation="referrals",
+    ),
+    Endpoint("financing_rules", "financing rules", "/financiering/regels/", "session"),
+    Endpoint("api_financing_rules", "API financing rules", "/api/v1/financing/rules/", "token"),
+    Endpoint("business_cases", "business cases", "/businesscase/", "coordinator"),
+    Endpoint(
+        "business_case",
+        "business case",
+        "/businesscase/{pk}/",
+        "coordinator",
+        rotation="business_cases",
+    ),
 ]
 
 
 # The family rotations (`_rotations`), and how many candidates `pick_actor` tries to find a
 # professional with families of each.
-FAMILY_ROTATIONS = ("plan", "handovers", "assessments", "referrals")
+FAMILY_ROTATIONS = ("plan", "handovers", "assessments", "referrals", "kraamzorg")
 ACTOR_TRIES = 25
 
 STARTED = time.monotonic()
@@ -314,6 +348,8 @@ class Actor:
     rotations: dict[str, list[int | str]]
     session_cookie: str
     token: str
+    # A coordinator of the same coalition, for the coalition's own pages (business cases).
+    coordinator_cookie: str
     professional_pk: int
 
 
@@ -373,23 +409,36 @@ def pick_actor() -> Actor:
     if professional.must_change_password:
         # A temporary password sends every page to the password form.
         Professional.objects.filter(pk=professional.pk).update(must_change_password=False)
-    device = TOTPDevice.objects.filter(user=professional, confirmed=True).order_by("pk").first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=professional, name="Benchmark", confirmed=True)
-
     coalition_id, family_pks = _first_families(professional.pk)
     rotations = _rotations(professional.pk, coalition_id)
     rotations["mdo"] = _mdo_meetings(professional, coalition_id)
     rotations["services"] = _map_services(coalition_id)
 
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[SESSION_KEY] = professional._meta.pk.value_to_string(professional)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = professional.get_session_auth_hash()
-    store[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    store[LAST_ACTIVITY_KEY] = int(time.time())
-    store[COALITION_SESSION_KEY] = coalition_id
-    store.create()
+    rotations["business_cases"] = _business_cases(coalition_id)
+
+    def session(user) -> str:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Benchmark", confirmed=True)
+        store = import_module(settings.SESSION_ENGINE).SessionStore()
+        store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        store[LAST_ACTIVITY_KEY] = int(time.time())
+        store[COALITION_SESSION_KEY] = coalition_id
+        store.create()
+        return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+    coordinator = (
+        Membership.objects.current()
+        .filter(coalition_id=coalition_id, is_coordinator=True)
+        .order_by("pk")
+        .first()
+    )
+    if coordinator is None:
+        raise SystemExit(f"coalition {coalition_id} has no coordinator to measure")
+    Professional.objects.filter(pk=coordinator.professional_id).update(must_change_password=False)
     _token, key = api_token_create(professional=professional, name="Benchmark")
     return Actor(
         username=professional.username,
@@ -397,8 +446,9 @@ def pick_actor() -> Actor:
         caseload_in_range=low <= caseload <= high,
         family_pks=family_pks,
         rotations=rotations,
-        session_cookie=f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
+        session_cookie=session(professional),
         token=key,
+        coordinator_cookie=session(coordinator.professional),
         professional_pk=professional.pk,
     )
 
@@ -422,9 +472,10 @@ def _first_families(professional_pk: int) -> tuple[int, list[int]]:
 
 def _rotations(professional_pk: int, coalition_id: int) -> dict[str, list[int]]:
     """The first `ROTATION` of the professional's families in the coalition that have a
-    family plan, a handover, a screening or a referral (`Endpoint.rotation`); empty ones are
-    left out. The API's screenings of a family without any are one query shorter (nothing to
-    prefetch), so measuring them on families that have some keeps the count scale-free."""
+    family plan, a handover, a screening, a referral or a kraamzorg calculation
+    (`Endpoint.rotation`); empty ones are left out. The API's screenings of a family without
+    any are one query shorter (nothing to prefetch), so measuring them on families that have
+    some keeps the count scale-free."""
     from django.db.models import Exists, OuterRef
 
     from kansrijk.care.models import CarePlan, Handover
@@ -436,11 +487,16 @@ def _rotations(professional_pk: int, coalition_id: int) -> dict[str, list[int]]:
         .order_by("family_id")
     )
     rotations = {}
+    from kansrijk.financing.models import KraamzorgCalculation
     from kansrijk.signaling.models import Assessment
     from kansrijk.socialmap.models import Referral
 
     having_rows = dict(
-        zip(FAMILY_ROTATIONS, (CarePlan, Handover, Assessment, Referral), strict=True)
+        zip(
+            FAMILY_ROTATIONS,
+            (CarePlan, Handover, Assessment, Referral, KraamzorgCalculation),
+            strict=True,
+        )
     )
     for name, model in having_rows.items():
         having = model.objects.filter(family=OuterRef("family_id"))
@@ -450,6 +506,14 @@ def _rotations(professional_pk: int, coalition_id: int) -> dict[str, list[int]]:
         if pks:
             rotations[name] = pks
     return rotations
+
+
+def _business_cases(coalition_id: int) -> list[int]:
+    """The coalition's business cases (the generator gives each coalition its example)."""
+    from kansrijk.financing.models import BusinessCase
+
+    cases = BusinessCase.objects.filter(coalition_id=coalition_id).order_by("pk")
+    return list(cases.values_list("pk", flat=True)[:ROTATION])
 
 
 def _map_services(coalition_id: int) -> list[str]:
@@ -678,6 +742,8 @@ def endpoint_paths(endpoint: Endpoint, actor: Actor) -> list[str]:
 def auth_header(endpoint: Endpoint, actor: Actor) -> str:
     if endpoint.auth == "token":
         return f"Authorization: Token {actor.token}"
+    if endpoint.auth == "coordinator":
+        return f"Cookie: {actor.coordinator_cookie}"
     return f"Cookie: {actor.session_cookie}"
 
 

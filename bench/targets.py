@@ -39,6 +39,15 @@ KEY_ENDPOINTS = [
     "socialmap_service",
     "api_socialmap_services",
     "api_referrals",
+    # Issue 10: a family's financing view and kraamzorg calculator, the rules, their API,
+    # and the business cases.
+    "family_financing",
+    "kraamzorg",
+    "api_family_financing",
+    "financing_rules",
+    "api_financing_rules",
+    "business_cases",
+    "business_case",
 ]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0

@@ -1,3 +1,13 @@
-"""API URLs of financing's family part."""
+"""API URLs of financing's family part (names in the `api` namespace)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import api_family
+
+urlpatterns: list = [
+    path(
+        "families/<int:pk>/financing/",
+        api_family.FamilyFinancingView.as_view(),
+        name="family_financing",
+    ),
+]

@@ -1,5 +1,7 @@
-"""Registrations of financing's kraamzorg part (see registry.py)."""
+"""Registrations of financing's kraamzorg part (see registry.py): financing's timeline kinds."""
 
 
 def register() -> None:
-    pass
+    from . import timeline
+
+    timeline.register_kinds()

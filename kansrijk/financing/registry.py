@@ -9,6 +9,8 @@ PARTS = (
     "kansrijk.financing.register_family",
     "kansrijk.financing.register_kraamzorg",
     "kansrijk.financing.register_business",
+    "kansrijk.financing.register_synthetic",
+    "kansrijk.financing.register_demo",
 )
 
 

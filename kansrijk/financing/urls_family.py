@@ -1,3 +1,13 @@
 """URLs of financing's family part."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_family
+
+urlpatterns: list = [
+    path(
+        "gezinnen/<int:pk>/financiering/",
+        views_family.family_financing,
+        name="family",
+    ),
+]

@@ -228,6 +228,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name for a choice set that several fields use (who pays, and who pays a tolk).
+    "ENUM_NAME_OVERRIDES": {"PayerEnum": "kansrijk.socialmap.vocabulary.Payer"},
 }
 
 # Content Security Policy: only our own scripts and styles, no inline code.

@@ -47,6 +47,7 @@ from kansrijk.organisations import demo as organisations_demo
 from kansrijk.organisations.models import Coalition, Municipality, Organisation, Professional
 
 from .demo_services import (
+    CARE_KINDS,
     CARE_PATHS,
     LANGUAGES,
     PROVIDERS,
@@ -344,6 +345,7 @@ def build_map(
                     "laws": list(spec.laws),
                     "payers": list(spec.payers),
                     "own_costs": list(spec.own_costs),
+                    "care_kinds": list(CARE_KINDS.get(key, ())),
                 },
             )
         )

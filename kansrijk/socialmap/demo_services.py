@@ -22,7 +22,7 @@ from kansrijk.care.needs import Need
 from kansrijk.organisations.models import OrganisationKind
 
 from .models import CarePathRoute, ReferralStatus, Urgency
-from .vocabulary import AccessRoute, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
 
 N, F, R, E, L, PY, OC, AR = Need, Phase, RouteTerm, Evidence, Law, Payer, OwnCost, AccessRoute
 K = OrganisationKind
@@ -637,6 +637,50 @@ SERVICES: dict[str, ServiceSpec] = {
     ),
 }
 # fmt: on
+
+# The kind of care of each service, as the financing rules know it (`kansrijk.financing`):
+# the coalition's rule for that kind says who pays and what the family pays itself. "Overig"
+# where no kind fits (the shipped rules have none for it: the financing view says "navragen").
+CK = CareKind
+CARE_KINDS: dict[str, tuple[str, ...]] = {
+    "bt_gezin": (CK.WMO,),
+    "bt_budget": (CK.WMO,),
+    "bt_formulieren": (CK.WMO,),
+    "jgz_prenataal": (CK.JGZ,),
+    "jgz_voorzorg": (CK.VOORZORG,),
+    "jgz_stevig": (CK.STEVIG_OUDERSCHAP,),
+    "jgz_centering_parenting": (CK.CENTERING,),
+    "jgz_cb": (CK.JGZ,),
+    "ggz_basis": (CK.GGZ_VOLWASSENEN,),
+    "ggz_moederbaby": (CK.GGZ_VOLWASSENEN, CK.JEUGDHULP),
+    "ggz_praatgroep": (CK.OTHER,),
+    "wieg_centering": (CK.CENTERING,),
+    "wieg_anticonceptie": (CK.ANTICONCEPTIE,),
+    "zh_pop": (CK.POP_POLI,),
+    "zh_mmw": (CK.ZIEKENHUISZORG,),
+    "nest_extra": (CK.KRAAMZORG,),
+    "nest_borstvoeding": (CK.KRAAMZORG,),
+    "gem_schuldhulp": (CK.SCHULDHULP,),
+    "gem_bijzonder": (CK.OTHER,),
+    "gem_meldpunt": (CK.WMO,),
+    "bm_maatje": (CK.WELZIJN,),
+    "taal_cafe": (CK.WELZIJN,),
+    "taal_gezond": (CK.WELZIJN,),
+    "wz_mamacafe": (CK.WELZIJN,),
+    "wz_gezinsmaatje": (CK.WELZIJN,),
+    "wz_raadslieden": (CK.WELZIJN,),
+    "ggd_nnz": (CK.NU_NIET_ZWANGER,),
+    "ggd_seksualiteit": (CK.OTHER,),
+    "vt_advies": (CK.WMO,),
+    "opvang_vrouwen": (CK.WMO,),
+    "vs_zwanger": (CK.VERSLAVINGSZORG,),
+    "vs_rookvrij": (CK.OTHER,),
+    "woon_consulent": (CK.WMO,),
+    "gc_pohggz": (CK.HUISARTS,),
+    "moeders_coach": (CK.WELZIJN,),
+    "ed_steun": (CK.WELZIJN,),
+    "baby_spullen": (CK.WELZIJN,),
+}
 
 # The demo's second coalition (one municipality) gets a few of the same kinds of services.
 SMALL_COALITION_SERVICES = (

@@ -17,7 +17,7 @@ from .services_map import (
     ServiceInput,
     known_language,
 )
-from .vocabulary import AccessRoute, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 MAX_AGE = 120
@@ -192,9 +192,26 @@ class ServiceForm(Form):
     laws = _multiple(_("Wet"), Law)
     payers = _multiple(_("Wie betaalt"), Payer)
     own_costs = _one(_("Eigen kosten voor het gezin"), OwnCost, _("Onbekend"))
+    care_kinds = _multiple(
+        _("Soort zorg (voor de financiering)"),
+        CareKind,
+        help_text=_(
+            "De financieringsregels van de coalitie zeggen per soort zorg wie betaalt en wat "
+            "het gezin zelf betaalt."
+        ),
+    )
     version = VersionField(required=False)
 
-    TERM_FIELDS = ("phases", "routes", "needs", "evidence", "laws", "payers", "own_costs")
+    TERM_FIELDS = (
+        "phases",
+        "routes",
+        "needs",
+        "evidence",
+        "laws",
+        "payers",
+        "own_costs",
+        "care_kinds",
+    )
 
     def __init__(self, *args, municipalities=(), versioned: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,7 +25,7 @@ from .forms_map import EditorAddForm, ProviderForm, ServiceFilterForm, ServiceFo
 from .models import MapEditor, MunicipalityAccess, Service
 from .services_map import ServiceVersionConflict
 from .terms import service_terms
-from .vocabulary import AccessRoute, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
 
 PAGE_SIZE = 25
 
@@ -37,6 +37,7 @@ TERM_CHOICES = {
     "laws": Law,
     "payers": Payer,
     "own_costs": OwnCost,
+    "care_kinds": CareKind,
 }
 
 
@@ -392,6 +393,7 @@ LABELS = {
     "laws": _("wet"),
     "payers": _("wie betaalt"),
     "own_costs": _("eigen kosten"),
+    "care_kinds": _("soort zorg"),
 }
 
 
