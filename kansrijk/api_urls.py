@@ -5,8 +5,8 @@ from drf_spectacular.views import SpectacularAPIView
 
 from kansrijk.care import api as care_api
 from kansrijk.care import api_plan as care_plan_api
-from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
+from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.mdo import api as mdo_api
 from kansrijk.organisations.api import MeView
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView

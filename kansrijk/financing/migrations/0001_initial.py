@@ -8,225 +8,955 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('care', '0003_casusregie_handovers'),
-        ('families', '0002_timeline'),
-        ('organisations', '0001_initial'),
-        ('socialmap', '0001_initial'),
+        ("care", "0003_casusregie_handovers"),
+        ("families", "0002_timeline"),
+        ("organisations", "0001_initial"),
+        ("socialmap", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BusinessCase',
+            name="BusinessCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='naam van het scenario')),
-                ('description', models.TextField(blank=True, verbose_name='beschrijving')),
-                ('start_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='eerste jaar')),
-                ('horizon_years', models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(15)], verbose_name='aantal jaren')),
-                ('is_example', models.BooleanField(default=False, help_text='Een verzonnen voorbeeld om mee te oefenen; geen echte cijfers.', verbose_name='fictief voorbeeld')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='business_cases', to='organisations.coalition')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam van het scenario")),
+                ("description", models.TextField(blank=True, verbose_name="beschrijving")),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="eerste jaar",
+                    ),
+                ),
+                (
+                    "horizon_years",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(15),
+                        ],
+                        verbose_name="aantal jaren",
+                    ),
+                ),
+                (
+                    "is_example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Een verzonnen voorbeeld om mee te oefenen; geen echte cijfers.",
+                        verbose_name="fictief voorbeeld",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="business_cases",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'businesscase',
-                'verbose_name_plural': 'businesscases',
-                'ordering': ['coalition', 'name', 'id'],
+                "verbose_name": "businesscase",
+                "verbose_name_plural": "businesscases",
+                "ordering": ["coalition", "name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BusinessCaseIntervention',
+            name="BusinessCaseIntervention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='interventie')),
-                ('reach_per_year', models.PositiveIntegerField(verbose_name='bereik (gezinnen per jaar)')),
-                ('cost_per_family', models.DecimalField(decimal_places=2, max_digits=11, validators=[django.core.validators.MinValueValidator(0)], verbose_name='kosten per gezin (€)')),
-                ('payer', models.CharField(choices=[('insurer', 'Zorgverzekeraar'), ('gemeente_wpg', 'Gemeente: publieke gezondheid (Wpg)'), ('gemeente_jeugd', 'Gemeente: jeugdhulp (Jeugdwet)'), ('gemeente_wmo', 'Gemeente: ondersteuning (Wmo)'), ('gemeente_inkomen', 'Gemeente: bijstand en schulden'), ('rijk', 'Rijk'), ('werkgever', 'Werkgevers'), ('gezinnen', 'Gezinnen zelf'), ('overig', 'Overig')], max_length=20, verbose_name='wie betaalt')),
-                ('source', models.TextField(verbose_name='bron')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interventions', to='financing.businesscase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="interventie")),
+                (
+                    "reach_per_year",
+                    models.PositiveIntegerField(verbose_name="bereik (gezinnen per jaar)"),
+                ),
+                (
+                    "cost_per_family",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=11,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="kosten per gezin (€)",
+                    ),
+                ),
+                (
+                    "payer",
+                    models.CharField(
+                        choices=[
+                            ("insurer", "Zorgverzekeraar"),
+                            ("gemeente_wpg", "Gemeente: publieke gezondheid (Wpg)"),
+                            ("gemeente_jeugd", "Gemeente: jeugdhulp (Jeugdwet)"),
+                            ("gemeente_wmo", "Gemeente: ondersteuning (Wmo)"),
+                            ("gemeente_inkomen", "Gemeente: bijstand en schulden"),
+                            ("rijk", "Rijk"),
+                            ("werkgever", "Werkgevers"),
+                            ("gezinnen", "Gezinnen zelf"),
+                            ("overig", "Overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="wie betaalt",
+                    ),
+                ),
+                ("source", models.TextField(verbose_name="bron")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interventions",
+                        to="financing.businesscase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'interventie',
-                'verbose_name_plural': 'interventies',
-                'ordering': ['case', 'id'],
+                "verbose_name": "interventie",
+                "verbose_name_plural": "interventies",
+                "ordering": ["case", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BusinessCaseEffect',
+            name="BusinessCaseEffect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(max_length=200, verbose_name='vermeden uitkomst')),
-                ('effect_low', models.DecimalField(decimal_places=4, max_digits=7, validators=[django.core.validators.MinValueValidator(0)], verbose_name='effect laag')),
-                ('effect_base', models.DecimalField(decimal_places=4, max_digits=7, validators=[django.core.validators.MinValueValidator(0)], verbose_name='effect basis')),
-                ('effect_high', models.DecimalField(decimal_places=4, max_digits=7, validators=[django.core.validators.MinValueValidator(0)], verbose_name='effect hoog')),
-                ('lag_years', models.PositiveSmallIntegerField(default=0, help_text='0: in het eerste jaar; 2: vanaf het derde jaar.', validators=[django.core.validators.MaxValueValidator(15)], verbose_name='effect vanaf jaar')),
-                ('source', models.TextField(verbose_name='bron')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='effects', to='financing.businesscase')),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='effects', to='financing.businesscaseintervention', verbose_name='interventie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("outcome", models.CharField(max_length=200, verbose_name="vermeden uitkomst")),
+                (
+                    "effect_low",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=7,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="effect laag",
+                    ),
+                ),
+                (
+                    "effect_base",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=7,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="effect basis",
+                    ),
+                ),
+                (
+                    "effect_high",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=7,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="effect hoog",
+                    ),
+                ),
+                (
+                    "lag_years",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="0: in het eerste jaar; 2: vanaf het derde jaar.",
+                        validators=[django.core.validators.MaxValueValidator(15)],
+                        verbose_name="effect vanaf jaar",
+                    ),
+                ),
+                ("source", models.TextField(verbose_name="bron")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="effects",
+                        to="financing.businesscase",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="effects",
+                        to="financing.businesscaseintervention",
+                        verbose_name="interventie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'effect',
-                'verbose_name_plural': 'effecten',
-                'ordering': ['case', 'id'],
+                "verbose_name": "effect",
+                "verbose_name_plural": "effecten",
+                "ordering": ["case", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BusinessCaseSaving',
+            name="BusinessCaseSaving",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('payer', models.CharField(choices=[('insurer', 'Zorgverzekeraar'), ('gemeente_wpg', 'Gemeente: publieke gezondheid (Wpg)'), ('gemeente_jeugd', 'Gemeente: jeugdhulp (Jeugdwet)'), ('gemeente_wmo', 'Gemeente: ondersteuning (Wmo)'), ('gemeente_inkomen', 'Gemeente: bijstand en schulden'), ('rijk', 'Rijk'), ('werkgever', 'Werkgevers'), ('gezinnen', 'Gezinnen zelf'), ('overig', 'Overig')], max_length=20, verbose_name='wie bespaart')),
-                ('amount_per_outcome', models.DecimalField(decimal_places=2, max_digits=11, validators=[django.core.validators.MinValueValidator(0)], verbose_name='besparing per vermeden uitkomst (€)')),
-                ('source', models.TextField(verbose_name='bron')),
-                ('effect', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='savings', to='financing.businesscaseeffect')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "payer",
+                    models.CharField(
+                        choices=[
+                            ("insurer", "Zorgverzekeraar"),
+                            ("gemeente_wpg", "Gemeente: publieke gezondheid (Wpg)"),
+                            ("gemeente_jeugd", "Gemeente: jeugdhulp (Jeugdwet)"),
+                            ("gemeente_wmo", "Gemeente: ondersteuning (Wmo)"),
+                            ("gemeente_inkomen", "Gemeente: bijstand en schulden"),
+                            ("rijk", "Rijk"),
+                            ("werkgever", "Werkgevers"),
+                            ("gezinnen", "Gezinnen zelf"),
+                            ("overig", "Overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="wie bespaart",
+                    ),
+                ),
+                (
+                    "amount_per_outcome",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=11,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="besparing per vermeden uitkomst (€)",
+                    ),
+                ),
+                ("source", models.TextField(verbose_name="bron")),
+                (
+                    "effect",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="savings",
+                        to="financing.businesscaseeffect",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'besparing',
-                'verbose_name_plural': 'besparingen',
-                'ordering': ['effect', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('effect', 'payer'), name='business_saving_unique')],
+                "verbose_name": "besparing",
+                "verbose_name_plural": "besparingen",
+                "ordering": ["effect", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("effect", "payer"), name="business_saving_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CompensationRoute',
+            name="CompensationRoute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('kind', models.CharField(choices=[('bijzondere_bijstand', 'Bijzondere bijstand'), ('gemeentepolis', 'Gemeentepolis'), ('local_fund', 'Lokaal fonds'), ('other', 'Anders')], max_length=20, verbose_name='soort regeling')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('care_kinds', models.JSONField(blank=True, default=list, verbose_name='voor welke zorg')),
-                ('minima_only', models.BooleanField(default=True, verbose_name='alleen voor minima')),
-                ('conditions', models.TextField(blank=True, verbose_name='voorwaarden')),
-                ('how_to_apply', models.TextField(blank=True, verbose_name='zo vraagt het gezin het aan')),
-                ('contact', models.CharField(blank=True, max_length=200, verbose_name='contact')),
-                ('source', models.TextField(blank=True, verbose_name='bron')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in gebruik')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='compensation_routes', to='organisations.coalition')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='compensation_routes', to='organisations.municipality', verbose_name='gemeente')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("bijzondere_bijstand", "Bijzondere bijstand"),
+                            ("gemeentepolis", "Gemeentepolis"),
+                            ("local_fund", "Lokaal fonds"),
+                            ("other", "Anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort regeling",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                (
+                    "care_kinds",
+                    models.JSONField(blank=True, default=list, verbose_name="voor welke zorg"),
+                ),
+                (
+                    "minima_only",
+                    models.BooleanField(default=True, verbose_name="alleen voor minima"),
+                ),
+                ("conditions", models.TextField(blank=True, verbose_name="voorwaarden")),
+                (
+                    "how_to_apply",
+                    models.TextField(blank=True, verbose_name="zo vraagt het gezin het aan"),
+                ),
+                ("contact", models.CharField(blank=True, max_length=200, verbose_name="contact")),
+                ("source", models.TextField(blank=True, verbose_name="bron")),
+                ("is_active", models.BooleanField(default=True, verbose_name="in gebruik")),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="compensation_routes",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="compensation_routes",
+                        to="organisations.municipality",
+                        verbose_name="gemeente",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vergoedingsregeling',
-                'verbose_name_plural': 'vergoedingsregelingen',
-                'ordering': ['municipality__name', 'kind', 'name'],
-                'indexes': [models.Index(fields=['municipality', 'is_active'], name='compensation_municipality')],
+                "verbose_name": "vergoedingsregeling",
+                "verbose_name_plural": "vergoedingsregelingen",
+                "ordering": ["municipality__name", "kind", "name"],
+                "indexes": [
+                    models.Index(
+                        fields=["municipality", "is_active"], name="compensation_municipality"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FinancingRule',
+            name="FinancingRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar')),
-                ('care_kind', models.CharField(choices=[('verloskundige_zorg', 'Verloskundige zorg'), ('kraamzorg', 'Kraamzorg'), ('ziekenhuiszorg', 'Ziekenhuiszorg (gynaecoloog, kinderarts)'), ('pop_poli', 'POP-poli (psychiatrie, obstetrie en pediatrie)'), ('huisarts', 'Huisartsenzorg'), ('preconceptiezorg', 'Preconceptiezorg en kinderwensspreekuur'), ('anticonceptie', 'Anticonceptie'), ('ggz_volwassenen', 'GGZ voor volwassenen'), ('verslavingszorg', 'Verslavingszorg'), ('jgz', 'Jeugdgezondheidszorg (JGZ)'), ('jeugdhulp', 'Jeugdhulp'), ('wmo', 'Ondersteuning (Wmo), zoals het buurtteam'), ('schuldhulp', 'Schuldhulpverlening'), ('welzijn', 'Welzijn, vrijwilligers en informele steun'), ('nu_niet_zwanger', 'Nu Niet Zwanger'), ('voorzorg', 'VoorZorg'), ('stevig_ouderschap', 'Stevig Ouderschap'), ('centering', 'CenteringZwangerschap of CenteringParenting'), ('overig', 'Overig')], max_length=30, verbose_name='soort zorg')),
-                ('law', models.CharField(choices=[('zvw', 'Zorgverzekeringswet (zorgverzekeraar)'), ('wpg', 'Wet publieke gezondheid (gemeente)'), ('jeugdwet', 'Jeugdwet (gemeente)'), ('wmo', 'Wmo (gemeente)'), ('participatiewet', 'Participatiewet (gemeente)'), ('subsidy', 'Subsidie'), ('informal', 'Informeel of vrijwillig')], max_length=20, verbose_name='wet')),
-                ('payer', models.CharField(choices=[('insurer', 'Zorgverzekeraar'), ('municipality', 'Gemeente'), ('fund', 'Fonds of subsidiegever'), ('none', 'Niemand (gratis of vrijwillig)')], max_length=20, verbose_name='wie betaalt')),
-                ('eigen_risico_applies', models.BooleanField(default=False, verbose_name='telt mee voor het eigen risico')),
-                ('contribution_kind', models.CharField(choices=[('none', 'Geen eigen bijdrage'), ('per_hour', 'Per uur'), ('per_visit', 'Per bezoek'), ('fixed', 'Vast bedrag')], default='none', max_length=10, verbose_name='eigen bijdrage')),
-                ('contribution_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='bedrag eigen bijdrage (€)')),
-                ('indication_required', models.BooleanField(default=False, verbose_name='indicatie nodig')),
-                ('referral_required', models.BooleanField(default=False, verbose_name='verwijzing nodig')),
-                ('interpretation_payer', models.CharField(blank=True, choices=[('insurer', 'Zorgverzekeraar'), ('municipality', 'Gemeente'), ('fund', 'Fonds of subsidiegever'), ('none', 'Niemand (gratis of vrijwillig)')], max_length=20, verbose_name='wie betaalt een tolk')),
-                ('interpretation_notes', models.TextField(blank=True, verbose_name='tolk: toelichting')),
-                ('notes', models.TextField(blank=True, help_text='Zoals u het aan de keukentafel uitlegt.', verbose_name='uitleg in gewone woorden')),
-                ('source', models.TextField(blank=True, verbose_name='bron')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='financing_rules', to='organisations.coalition')),
-                ('service', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='financing_rules', to='socialmap.service', verbose_name='aanbod (alleen voor dit aanbod)')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "care_kind",
+                    models.CharField(
+                        choices=[
+                            ("verloskundige_zorg", "Verloskundige zorg"),
+                            ("kraamzorg", "Kraamzorg"),
+                            ("ziekenhuiszorg", "Ziekenhuiszorg (gynaecoloog, kinderarts)"),
+                            ("pop_poli", "POP-poli (psychiatrie, obstetrie en pediatrie)"),
+                            ("huisarts", "Huisartsenzorg"),
+                            ("preconceptiezorg", "Preconceptiezorg en kinderwensspreekuur"),
+                            ("anticonceptie", "Anticonceptie"),
+                            ("ggz_volwassenen", "GGZ voor volwassenen"),
+                            ("verslavingszorg", "Verslavingszorg"),
+                            ("jgz", "Jeugdgezondheidszorg (JGZ)"),
+                            ("jeugdhulp", "Jeugdhulp"),
+                            ("wmo", "Ondersteuning (Wmo), zoals het buurtteam"),
+                            ("schuldhulp", "Schuldhulpverlening"),
+                            ("welzijn", "Welzijn, vrijwilligers en informele steun"),
+                            ("nu_niet_zwanger", "Nu Niet Zwanger"),
+                            ("voorzorg", "VoorZorg"),
+                            ("stevig_ouderschap", "Stevig Ouderschap"),
+                            ("centering", "CenteringZwangerschap of CenteringParenting"),
+                            ("overig", "Overig"),
+                        ],
+                        max_length=30,
+                        verbose_name="soort zorg",
+                    ),
+                ),
+                (
+                    "law",
+                    models.CharField(
+                        choices=[
+                            ("zvw", "Zorgverzekeringswet (zorgverzekeraar)"),
+                            ("wpg", "Wet publieke gezondheid (gemeente)"),
+                            ("jeugdwet", "Jeugdwet (gemeente)"),
+                            ("wmo", "Wmo (gemeente)"),
+                            ("participatiewet", "Participatiewet (gemeente)"),
+                            ("subsidy", "Subsidie"),
+                            ("informal", "Informeel of vrijwillig"),
+                        ],
+                        max_length=20,
+                        verbose_name="wet",
+                    ),
+                ),
+                (
+                    "payer",
+                    models.CharField(
+                        choices=[
+                            ("insurer", "Zorgverzekeraar"),
+                            ("municipality", "Gemeente"),
+                            ("fund", "Fonds of subsidiegever"),
+                            ("none", "Niemand (gratis of vrijwillig)"),
+                        ],
+                        max_length=20,
+                        verbose_name="wie betaalt",
+                    ),
+                ),
+                (
+                    "eigen_risico_applies",
+                    models.BooleanField(
+                        default=False, verbose_name="telt mee voor het eigen risico"
+                    ),
+                ),
+                (
+                    "contribution_kind",
+                    models.CharField(
+                        choices=[
+                            ("none", "Geen eigen bijdrage"),
+                            ("per_hour", "Per uur"),
+                            ("per_visit", "Per bezoek"),
+                            ("fixed", "Vast bedrag"),
+                        ],
+                        default="none",
+                        max_length=10,
+                        verbose_name="eigen bijdrage",
+                    ),
+                ),
+                (
+                    "contribution_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="bedrag eigen bijdrage (€)",
+                    ),
+                ),
+                (
+                    "indication_required",
+                    models.BooleanField(default=False, verbose_name="indicatie nodig"),
+                ),
+                (
+                    "referral_required",
+                    models.BooleanField(default=False, verbose_name="verwijzing nodig"),
+                ),
+                (
+                    "interpretation_payer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("insurer", "Zorgverzekeraar"),
+                            ("municipality", "Gemeente"),
+                            ("fund", "Fonds of subsidiegever"),
+                            ("none", "Niemand (gratis of vrijwillig)"),
+                        ],
+                        max_length=20,
+                        verbose_name="wie betaalt een tolk",
+                    ),
+                ),
+                (
+                    "interpretation_notes",
+                    models.TextField(blank=True, verbose_name="tolk: toelichting"),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="Zoals u het aan de keukentafel uitlegt.",
+                        verbose_name="uitleg in gewone woorden",
+                    ),
+                ),
+                ("source", models.TextField(blank=True, verbose_name="bron")),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="financing_rules",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="financing_rules",
+                        to="socialmap.service",
+                        verbose_name="aanbod (alleen voor dit aanbod)",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'financieringsregel',
-                'verbose_name_plural': 'financieringsregels',
-                'ordering': ['coalition', '-year', 'care_kind', 'service'],
-                'indexes': [models.Index(fields=['coalition', 'year'], name='financing_rule_year')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('service__isnull', True)), fields=('coalition', 'year', 'care_kind'), name='financing_rule_unique_kind'), models.UniqueConstraint(condition=models.Q(('service__isnull', False)), fields=('coalition', 'year', 'service'), name='financing_rule_unique_service'), models.CheckConstraint(condition=models.Q(('contribution_kind', 'none'), ('contribution_amount__isnull', False), _connector='OR'), name='financing_rule_contribution_has_amount')],
+                "verbose_name": "financieringsregel",
+                "verbose_name_plural": "financieringsregels",
+                "ordering": ["coalition", "-year", "care_kind", "service"],
+                "indexes": [models.Index(fields=["coalition", "year"], name="financing_rule_year")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("service__isnull", True)),
+                        fields=("coalition", "year", "care_kind"),
+                        name="financing_rule_unique_kind",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("service__isnull", False)),
+                        fields=("coalition", "year", "service"),
+                        name="financing_rule_unique_service",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("contribution_kind", "none"),
+                            ("contribution_amount__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="financing_rule_contribution_has_amount",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FinancingYear',
+            name="FinancingYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar')),
-                ('eigen_risico', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='verplicht eigen risico per jaar (€)')),
-                ('eigen_risico_source', models.TextField(blank=True, verbose_name='bron eigen risico')),
-                ('kraamzorg_min_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='kraamzorg: minimum aantal uren')),
-                ('kraamzorg_standard_hours_low', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='kraamzorg: standaard uren (laag)')),
-                ('kraamzorg_standard_hours_high', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='kraamzorg: standaard uren (hoog)')),
-                ('kraamzorg_max_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='kraamzorg: maximum aantal uren')),
-                ('kraamzorg_source', models.TextField(blank=True, verbose_name='bron kraamzorguren')),
-                ('notes', models.TextField(blank=True, verbose_name='toelichting')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='financing_years', to='organisations.coalition')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "eigen_risico",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="verplicht eigen risico per jaar (€)",
+                    ),
+                ),
+                (
+                    "eigen_risico_source",
+                    models.TextField(blank=True, verbose_name="bron eigen risico"),
+                ),
+                (
+                    "kraamzorg_min_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="kraamzorg: minimum aantal uren"
+                    ),
+                ),
+                (
+                    "kraamzorg_standard_hours_low",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="kraamzorg: standaard uren (laag)"
+                    ),
+                ),
+                (
+                    "kraamzorg_standard_hours_high",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="kraamzorg: standaard uren (hoog)"
+                    ),
+                ),
+                (
+                    "kraamzorg_max_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="kraamzorg: maximum aantal uren"
+                    ),
+                ),
+                (
+                    "kraamzorg_source",
+                    models.TextField(blank=True, verbose_name="bron kraamzorguren"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="financing_years",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'financieringsjaar',
-                'verbose_name_plural': 'financieringsjaren',
-                'ordering': ['coalition', '-year'],
-                'constraints': [models.UniqueConstraint(fields=('coalition', 'year'), name='financing_year_unique')],
+                "verbose_name": "financieringsjaar",
+                "verbose_name_plural": "financieringsjaren",
+                "ordering": ["coalition", "-year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("coalition", "year"), name="financing_year_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='InsurerException',
+            name="InsurerException",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar')),
-                ('insurer', models.CharField(blank=True, help_text='Leeg: geldt voor elke verzekeraar met deze soort polis.', max_length=120, verbose_name='zorgverzekeraar')),
-                ('insurance_kind', models.CharField(choices=[('basis', 'Basisverzekering'), ('basis_aanvullend', 'Basis- en aanvullende verzekering'), ('gemeentepolis', 'Gemeentepolis (collectieve verzekering minima)'), ('onverzekerd', 'Onverzekerd'), ('onbekend', 'Onbekend')], max_length=20, verbose_name='soort polis')),
-                ('care_kind', models.CharField(choices=[('verloskundige_zorg', 'Verloskundige zorg'), ('kraamzorg', 'Kraamzorg'), ('ziekenhuiszorg', 'Ziekenhuiszorg (gynaecoloog, kinderarts)'), ('pop_poli', 'POP-poli (psychiatrie, obstetrie en pediatrie)'), ('huisarts', 'Huisartsenzorg'), ('preconceptiezorg', 'Preconceptiezorg en kinderwensspreekuur'), ('anticonceptie', 'Anticonceptie'), ('ggz_volwassenen', 'GGZ voor volwassenen'), ('verslavingszorg', 'Verslavingszorg'), ('jgz', 'Jeugdgezondheidszorg (JGZ)'), ('jeugdhulp', 'Jeugdhulp'), ('wmo', 'Ondersteuning (Wmo), zoals het buurtteam'), ('schuldhulp', 'Schuldhulpverlening'), ('welzijn', 'Welzijn, vrijwilligers en informele steun'), ('nu_niet_zwanger', 'Nu Niet Zwanger'), ('voorzorg', 'VoorZorg'), ('stevig_ouderschap', 'Stevig Ouderschap'), ('centering', 'CenteringZwangerschap of CenteringParenting'), ('overig', 'Overig')], max_length=30, verbose_name='soort zorg')),
-                ('effect', models.CharField(choices=[('contribution', 'Vergoedt de eigen bijdrage'), ('eigen_risico', 'Eigen risico geldt niet'), ('care', 'Vergoedt de zorg buiten het basispakket'), ('extra_hours', 'Vergoedt extra uren')], max_length=20, verbose_name='wat de polis doet')),
-                ('max_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tot maximaal (€)')),
-                ('conditions', models.TextField(blank=True, verbose_name='voorwaarden')),
-                ('source', models.TextField(verbose_name='bron')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='insurer_exceptions', to='organisations.coalition')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "insurer",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leeg: geldt voor elke verzekeraar met deze soort polis.",
+                        max_length=120,
+                        verbose_name="zorgverzekeraar",
+                    ),
+                ),
+                (
+                    "insurance_kind",
+                    models.CharField(
+                        choices=[
+                            ("basis", "Basisverzekering"),
+                            ("basis_aanvullend", "Basis- en aanvullende verzekering"),
+                            ("gemeentepolis", "Gemeentepolis (collectieve verzekering minima)"),
+                            ("onverzekerd", "Onverzekerd"),
+                            ("onbekend", "Onbekend"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort polis",
+                    ),
+                ),
+                (
+                    "care_kind",
+                    models.CharField(
+                        choices=[
+                            ("verloskundige_zorg", "Verloskundige zorg"),
+                            ("kraamzorg", "Kraamzorg"),
+                            ("ziekenhuiszorg", "Ziekenhuiszorg (gynaecoloog, kinderarts)"),
+                            ("pop_poli", "POP-poli (psychiatrie, obstetrie en pediatrie)"),
+                            ("huisarts", "Huisartsenzorg"),
+                            ("preconceptiezorg", "Preconceptiezorg en kinderwensspreekuur"),
+                            ("anticonceptie", "Anticonceptie"),
+                            ("ggz_volwassenen", "GGZ voor volwassenen"),
+                            ("verslavingszorg", "Verslavingszorg"),
+                            ("jgz", "Jeugdgezondheidszorg (JGZ)"),
+                            ("jeugdhulp", "Jeugdhulp"),
+                            ("wmo", "Ondersteuning (Wmo), zoals het buurtteam"),
+                            ("schuldhulp", "Schuldhulpverlening"),
+                            ("welzijn", "Welzijn, vrijwilligers en informele steun"),
+                            ("nu_niet_zwanger", "Nu Niet Zwanger"),
+                            ("voorzorg", "VoorZorg"),
+                            ("stevig_ouderschap", "Stevig Ouderschap"),
+                            ("centering", "CenteringZwangerschap of CenteringParenting"),
+                            ("overig", "Overig"),
+                        ],
+                        max_length=30,
+                        verbose_name="soort zorg",
+                    ),
+                ),
+                (
+                    "effect",
+                    models.CharField(
+                        choices=[
+                            ("contribution", "Vergoedt de eigen bijdrage"),
+                            ("eigen_risico", "Eigen risico geldt niet"),
+                            ("care", "Vergoedt de zorg buiten het basispakket"),
+                            ("extra_hours", "Vergoedt extra uren"),
+                        ],
+                        max_length=20,
+                        verbose_name="wat de polis doet",
+                    ),
+                ),
+                (
+                    "max_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="tot maximaal (€)",
+                    ),
+                ),
+                ("conditions", models.TextField(blank=True, verbose_name="voorwaarden")),
+                ("source", models.TextField(verbose_name="bron")),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="insurer_exceptions",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'uitzondering van een verzekeraar',
-                'verbose_name_plural': 'uitzonderingen van verzekeraars',
-                'ordering': ['coalition', '-year', 'care_kind', 'insurer', 'id'],
-                'indexes': [models.Index(fields=['coalition', 'year', 'care_kind'], name='insurer_exception_kind')],
+                "verbose_name": "uitzondering van een verzekeraar",
+                "verbose_name_plural": "uitzonderingen van verzekeraars",
+                "ordering": ["coalition", "-year", "care_kind", "insurer", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["coalition", "year", "care_kind"], name="insurer_exception_kind"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KraamzorgCalculation',
+            name="KraamzorgCalculation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar van de bevalling')),
-                ('figures_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='cijfers van')),
-                ('standard_hours', models.PositiveSmallIntegerField(verbose_name='standaard uren')),
-                ('extra_hours', models.PositiveSmallIntegerField(default=0, verbose_name='extra uren')),
-                ('extra_reason', models.TextField(blank=True, verbose_name='reden voor extra uren')),
-                ('chosen_hours', models.PositiveSmallIntegerField(verbose_name='uren die het gezin wil afnemen')),
-                ('prenatal_requested', models.BooleanField(default=False, verbose_name='prenatale kraamzorg aanvragen')),
-                ('prenatal_reason', models.TextField(blank=True, verbose_name='reden voor prenatale kraamzorg')),
-                ('contribution_per_hour', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='eigen bijdrage per uur (€)')),
-                ('estimated_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='geschatte kosten voor het gezin (€)')),
-                ('too_few_hours_risk', models.BooleanField(default=False, verbose_name='risico op te weinig uren')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='berekend op')),
-                ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.coalition')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kraamzorg_calculations', to='families.family', verbose_name='gezin')),
-                ('pregnancy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='families.pregnancy', verbose_name='zwangerschap')),
-                ('task', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='care.task', verbose_name='taak')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="jaar van de bevalling",
+                    ),
+                ),
+                (
+                    "figures_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="cijfers van"
+                    ),
+                ),
+                ("standard_hours", models.PositiveSmallIntegerField(verbose_name="standaard uren")),
+                (
+                    "extra_hours",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="extra uren"),
+                ),
+                (
+                    "extra_reason",
+                    models.TextField(blank=True, verbose_name="reden voor extra uren"),
+                ),
+                (
+                    "chosen_hours",
+                    models.PositiveSmallIntegerField(verbose_name="uren die het gezin wil afnemen"),
+                ),
+                (
+                    "prenatal_requested",
+                    models.BooleanField(
+                        default=False, verbose_name="prenatale kraamzorg aanvragen"
+                    ),
+                ),
+                (
+                    "prenatal_reason",
+                    models.TextField(blank=True, verbose_name="reden voor prenatale kraamzorg"),
+                ),
+                (
+                    "contribution_per_hour",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="eigen bijdrage per uur (€)",
+                    ),
+                ),
+                (
+                    "estimated_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="geschatte kosten voor het gezin (€)",
+                    ),
+                ),
+                (
+                    "too_few_hours_risk",
+                    models.BooleanField(default=False, verbose_name="risico op te weinig uren"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="berekend op"
+                    ),
+                ),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.coalition",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kraamzorg_calculations",
+                        to="families.family",
+                        verbose_name="gezin",
+                    ),
+                ),
+                (
+                    "pregnancy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="families.pregnancy",
+                        verbose_name="zwangerschap",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="care.task",
+                        verbose_name="taak",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kraamzorgberekening',
-                'verbose_name_plural': 'kraamzorgberekeningen',
-                'ordering': ['family', '-created_at', '-id'],
-                'indexes': [models.Index(fields=['family', '-created_at'], name='kraamzorg_calc_family')],
+                "verbose_name": "kraamzorgberekening",
+                "verbose_name_plural": "kraamzorgberekeningen",
+                "ordering": ["family", "-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["family", "-created_at"], name="kraamzorg_calc_family")
+                ],
             },
         ),
     ]
