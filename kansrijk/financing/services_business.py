@@ -16,6 +16,7 @@ to the field and the API can return them as they are.
 """
 
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -383,6 +384,23 @@ def _row_write(
     )
 
 
+def _row_put(rows, pk: int | None, values: dict, *, create, missing: str):
+    """Create a row of the scenario (`pk` None) or change the one with `pk` among `rows`:
+    (row, action, changes), or (row, None, {}) when nothing changed."""
+    if pk is None:
+        return create(**values), Action.CREATE, _plain(values)
+    row = rows.filter(pk=pk).first()
+    if row is None:
+        raise ValidationError(missing)
+    changes = changed_fields(row, values)
+    if not changes:
+        return row, None, {}
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+    return row, Action.UPDATE, changes
+
+
 def business_intervention_save(
     *,
     actor: Professional,
@@ -399,21 +417,18 @@ def business_intervention_save(
         case = _locked_case(case.pk, case.coalition_id)
         _check_version(case, expected_version, snapshot(case))
         _raise(errors)
-        if intervention_pk is None:
-            intervention = BusinessCaseIntervention.objects.create(case=case, **values)
-            action, changes = Action.CREATE, _plain(values)
+        intervention, action, changes = _row_put(
+            case.interventions,
+            intervention_pk,
+            values,
+            create=partial(BusinessCaseIntervention.objects.create, case=case),
+            missing=_("Deze interventie bestaat niet meer."),
+        )
+        if action is None:
+            return intervention
+        if action == Action.CREATE:
             summary = _("Interventie %(name)s toegevoegd aan businesscase %(case)s")
         else:
-            intervention = case.interventions.filter(pk=intervention_pk).first()
-            if intervention is None:
-                raise ValidationError(_("Deze interventie bestaat niet meer."))
-            changes = changed_fields(intervention, values)
-            if not changes:
-                return intervention
-            for name, value in values.items():
-                setattr(intervention, name, value)
-            intervention.save()
-            action = Action.UPDATE
             summary = _("Interventie %(name)s van businesscase %(case)s gewijzigd")
         _row_write(
             actor=actor,
@@ -486,21 +501,18 @@ def business_effect_save(
             errors["intervention"] = _("Kies bij welke interventie dit effect hoort.")
         _raise(errors)
         values["intervention"] = intervention
-        if effect_pk is None:
-            effect = BusinessCaseEffect.objects.create(case=case, **values)
-            action, changes = Action.CREATE, _plain(values)
+        effect, action, changes = _row_put(
+            case.effects,
+            effect_pk,
+            values,
+            create=partial(BusinessCaseEffect.objects.create, case=case),
+            missing=_("Dit effect bestaat niet meer."),
+        )
+        if action is None:
+            return effect
+        if action == Action.CREATE:
             summary = _("Effect %(name)s toegevoegd aan businesscase %(case)s")
         else:
-            effect = case.effects.filter(pk=effect_pk).first()
-            if effect is None:
-                raise ValidationError(_("Dit effect bestaat niet meer."))
-            changes = changed_fields(effect, values)
-            if not changes:
-                return effect
-            for name, value in values.items():
-                setattr(effect, name, value)
-            effect.save()
-            action = Action.UPDATE
             summary = _("Effect %(name)s van businesscase %(case)s gewijzigd")
         _row_write(
             actor=actor,

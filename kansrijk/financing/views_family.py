@@ -2,16 +2,21 @@
 on the family file.
 
 The family comes from the access policy (`family_for_page` logs the read; 404 without a
-ground). The reads are `selectors_family.family_financing`, a fixed number of queries.
+ground). The page's reads are `selectors_family.family_financing`, a fixed number of
+queries; the section on the file reads only the latest kraamzorg calculation.
 """
 
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from kansrijk.families.models import InsuranceKind
 from kansrijk.families.pages import family_for_page
 
 from . import selectors_family
+
+# Policies under which costs land on the family more often: worth a look on the file.
+WEAK_POLICIES = (InsuranceKind.MUNICIPAL, InsuranceKind.UNINSURED)
 
 
 def kraamzorg_url(family) -> str:
@@ -39,12 +44,18 @@ def family_financing(request, pk: int):
 
 
 def financing_file_section(request, family) -> dict:
-    """ "Financiering" on the family file: the estimated total this year and a line per item
-    that costs the family something (the queries of `family_financing`, reusing the care
-    team the file page prefetched)."""
-    financing = selectors_family.family_financing(family)
+    """ "Financiering" on the family file: the pointers a professional needs at a glance
+    (the latest kraamzorg calculation and its risk flag, a low income or a weak policy, an
+    interpreter) and the way to the full view. One query, the latest calculation: the family
+    file is the most used page, and who pays for each item is one click away."""
+    calculation = selectors_family.latest_kraamzorg(family)
+    weak_policy = family.insurance_kind in WEAK_POLICIES
     return {
         "family": family,
-        "financing": financing,
+        "calculation": calculation,
+        "weak_policy": weak_policy,
+        "pointers": bool(
+            calculation or family.low_income or weak_policy or family.interpreter_needed
+        ),
         "url": reverse("financing:family", args=[family.pk]),
     }

@@ -198,6 +198,24 @@ def _form_page(request, context: dict, *, form, conflict=None, model=None, names
     return render(request, "financing/rules_form.html", context, status=status)
 
 
+def _submit(request, context: dict, form, *, save, done, model, names):
+    """The shared POST of the form pages: `save(form)` through the service and `done(saved)`
+    (a message and a redirect); a stale version gives the conflict page (409), a refusal the
+    form again with the errors next to the fields (400)."""
+    if form.is_valid():
+        try:
+            saved = save(form)
+        except VersionConflict as conflict:
+            return _form_page(
+                request, context, form=form, conflict=conflict, model=model, names=names
+            )
+        except ValidationError as error:
+            add_service_errors([form], error)
+        else:
+            return done(saved)
+    return _form_page(request, context, form=form)
+
+
 def _confirm(request, *, title: str, question: str, confirm: str, year: int | None):
     return render(
         request,
@@ -279,33 +297,32 @@ def year_edit(request, year: int):
         "cancel_url": f"{reverse('financing:rules')}?jaar={year}",
     }
     if request.method == "POST":
-        form = YearForm(request.POST)
-        if form.is_valid():
-            try:
-                services.financing_year_save(
-                    actor=request.user,
-                    coalition=coalition,
-                    year=year,
-                    data=form.data_dict(),
-                    expected_version=form.cleaned_data["version"],
-                    request=request,
-                )
-            except VersionConflict as conflict:
-                return _form_page(
-                    request,
-                    context,
-                    form=form,
-                    conflict=conflict,
-                    model=FinancingYear,
-                    names=services.YEAR_FIELDS,
-                )
-            except ValidationError as error:
-                add_service_errors([form], error)
-            else:
-                messages.success(
-                    request, _("De cijfers van %(year)s zijn opgeslagen.") % {"year": year}
-                )
-                return _to_rules(year, "cijfers")
+
+        def save(form):
+            return services.financing_year_save(
+                actor=request.user,
+                coalition=coalition,
+                year=year,
+                data=form.data_dict(),
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+
+        def done(_saved):
+            messages.success(
+                request, _("De cijfers van %(year)s zijn opgeslagen.") % {"year": year}
+            )
+            return _to_rules(year, "cijfers")
+
+        return _submit(
+            request,
+            context,
+            YearForm(request.POST),
+            save=save,
+            done=done,
+            model=FinancingYear,
+            names=services.YEAR_FIELDS,
+        )
     else:
         form = YearForm(initial=_year_initial(figures))
     return _form_page(request, context, form=form)
@@ -416,32 +433,31 @@ def rule_edit(request, pk: int | None = None):
         "form_kwargs": form_kwargs,
     }
     if request.method == "POST":
-        form = RuleForm(request.POST, **form_kwargs)
-        if form.is_valid():
-            try:
-                rule = services.financing_rule_save(
-                    actor=request.user,
-                    coalition=coalition,
-                    year=year,
-                    data=form.data_dict(),
-                    rule_pk=rule.pk if rule else None,
-                    expected_version=form.cleaned_data["version"],
-                    request=request,
-                )
-            except VersionConflict as conflict:
-                return _form_page(
-                    request,
-                    context,
-                    form=form,
-                    conflict=conflict,
-                    model=FinancingRule,
-                    names=services.RULE_FIELDS,
-                )
-            except ValidationError as error:
-                add_service_errors([form], error)
-            else:
-                messages.success(request, _("Regel %(rule)s is opgeslagen.") % {"rule": rule})
-                return _to_rules(year, f"regel-{rule.pk}")
+
+        def save(form):
+            return services.financing_rule_save(
+                actor=request.user,
+                coalition=coalition,
+                year=year,
+                data=form.data_dict(),
+                rule_pk=rule.pk if rule else None,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+
+        def done(rule):
+            messages.success(request, _("Regel %(rule)s is opgeslagen.") % {"rule": rule})
+            return _to_rules(year, f"regel-{rule.pk}")
+
+        return _submit(
+            request,
+            context,
+            RuleForm(request.POST, **form_kwargs),
+            save=save,
+            done=done,
+            model=FinancingRule,
+            names=services.RULE_FIELDS,
+        )
     elif rule is not None:
         form = RuleForm(initial=_rule_initial(rule), **form_kwargs)
     else:
@@ -500,32 +516,31 @@ def exception_edit(request, pk: int | None = None):
         "cancel_url": f"{reverse('financing:rules')}?jaar={year}",
     }
     if request.method == "POST":
-        form = ExceptionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.insurer_exception_save(
-                    actor=request.user,
-                    coalition=coalition,
-                    year=year,
-                    data=form.data_dict(),
-                    exception_pk=exception.pk if exception else None,
-                    expected_version=form.cleaned_data["version"],
-                    request=request,
-                )
-            except VersionConflict as conflict:
-                return _form_page(
-                    request,
-                    context,
-                    form=form,
-                    conflict=conflict,
-                    model=InsurerException,
-                    names=services.EXCEPTION_FIELDS,
-                )
-            except ValidationError as error:
-                add_service_errors([form], error)
-            else:
-                messages.success(request, _("De uitzondering is opgeslagen."))
-                return _to_rules(year, "uitzonderingen")
+
+        def save(form):
+            return services.insurer_exception_save(
+                actor=request.user,
+                coalition=coalition,
+                year=year,
+                data=form.data_dict(),
+                exception_pk=exception.pk if exception else None,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+
+        def done(_saved):
+            messages.success(request, _("De uitzondering is opgeslagen."))
+            return _to_rules(year, "uitzonderingen")
+
+        return _submit(
+            request,
+            context,
+            ExceptionForm(request.POST),
+            save=save,
+            done=done,
+            model=InsurerException,
+            names=services.EXCEPTION_FIELDS,
+        )
     elif exception is not None:
         form = ExceptionForm(
             initial={
@@ -588,33 +603,30 @@ def compensation_edit(request, pk: int | None = None):
         "form_kwargs": form_kwargs,
     }
     if request.method == "POST":
-        form = CompensationForm(request.POST, **form_kwargs)
-        if form.is_valid():
-            try:
-                route = services.compensation_route_save(
-                    actor=request.user,
-                    coalition=coalition,
-                    data=form.data_dict(),
-                    route_pk=route.pk if route else None,
-                    expected_version=form.cleaned_data["version"],
-                    request=request,
-                )
-            except VersionConflict as conflict:
-                return _form_page(
-                    request,
-                    context,
-                    form=form,
-                    conflict=conflict,
-                    model=CompensationRoute,
-                    names=services.COMPENSATION_FIELDS,
-                )
-            except ValidationError as error:
-                add_service_errors([form], error)
-            else:
-                messages.success(
-                    request, _("Regeling %(name)s is opgeslagen.") % {"name": route.name}
-                )
-                return _to_rules(anchor="vergoedingen")
+
+        def save(form):
+            return services.compensation_route_save(
+                actor=request.user,
+                coalition=coalition,
+                data=form.data_dict(),
+                route_pk=route.pk if route else None,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+
+        def done(route):
+            messages.success(request, _("Regeling %(name)s is opgeslagen.") % {"name": route.name})
+            return _to_rules(anchor="vergoedingen")
+
+        return _submit(
+            request,
+            context,
+            CompensationForm(request.POST, **form_kwargs),
+            save=save,
+            done=done,
+            model=CompensationRoute,
+            names=services.COMPENSATION_FIELDS,
+        )
     elif route is not None:
         initial = {name: getattr(route, name) for name in CompensationForm.DATA_FIELDS}
         initial.update(municipality=str(route.municipality_id), version=route.version)

@@ -207,26 +207,43 @@ def test_no_interpreter_block_without_the_need(cast, minima_family):
     assert 'data-testid="financing-interpreter"' not in html
 
 
-def test_the_family_file_shows_the_estimate_and_links_to_the_page(cast, minima_family):
+def test_the_family_file_points_at_the_calculation_and_the_money(cast, minima_family):
     client = logged_in_client(cast.care_team_member)
 
     html = client.get(reverse("families:detail", args=[minima_family.pk])).content.decode()
 
     assert 'data-testid="financing-section"' in html
-    assert "Geschat voor het gezin in 2026: € 205,80 aan eigen bijdragen." in html
-    assert html.count('data-testid="financing-section-item"') == 1
-    assert "Kraamzorg: € 205,80" in html
-    assert "terug te vragen via Bijzondere bijstand Eerstedorp" in html
+    assert (
+        "Kraamzorg: 49 uur geïndiceerd, het gezin neemt er 49; eigen bijdrage ongeveer "
+        "€ 205,80 (2026)."
+    ) in html
+    assert 'data-testid="financing-section-risk"' not in html
+    assert "Laag inkomen (basisverzekering)" in html
+    assert 'data-testid="financing-section-interpreter"' not in html
     assert reverse("financing:family", args=[minima_family.pk]) in html
 
 
-def test_the_family_file_section_when_nothing_is_planned(cast, cast_family):
-    Organisation.objects.filter(coalitions=cast.coalition).update(kind="anders")
+def test_the_family_file_flags_too_few_hours_and_the_interpreter(cast, minima_family):
+    make_calculation(minima_family, cast.case_director, chosen_hours=24, too_few_hours_risk=True)
+    Family.objects.filter(pk=minima_family.pk).update(
+        interpreter_needed=True, interpreter_language="Tigrinya"
+    )
+    client = logged_in_client(cast.care_team_member)
+
+    html = client.get(reverse("families:detail", args=[minima_family.pk])).content.decode()
+
+    assert "het gezin neemt er 24; eigen bijdrage ongeveer € 100,80 (2026)." in html
+    assert 'data-testid="financing-section-risk"' in html
+    assert "Tolk nodig (Tigrinya)" in html
+
+
+def test_the_family_file_section_with_nothing_to_point_at(cast, cast_family):
     client = logged_in_client(cast.case_director)
 
     html = client.get(reverse("families:detail", args=[cast_family.pk])).content.decode()
 
     assert 'data-testid="financing-section-empty"' in html
+    assert reverse("financing:family", args=[cast_family.pk]) in html
 
 
 @pytest.mark.parametrize("actor", ["outsider", "other_coalition_professional", "coordinator"])
@@ -235,13 +252,3 @@ def test_outsiders_get_nothing(cast, minima_family, actor):
 
     assert response.status_code == 404
     assert "€ 4,20" not in response.content.decode()
-
-
-def test_the_family_file_makes_no_estimate_without_figures(cast, cast_family):
-    client = logged_in_client(cast.case_director)
-
-    html = client.get(reverse("families:detail", args=[cast_family.pk])).content.decode()
-
-    assert 'data-testid="financing-section-no-figures"' in html
-    assert "Voor 2026 zijn nog geen bedragen ingevoerd." in html
-    assert "aan eigen bijdragen" not in html

@@ -1,5 +1,6 @@
 """The financing page, its section on the family file and the API cost the same number of
-queries with 1 and with 5 referrals and chain partners on the care team.
+queries with 1 and with 5 referrals and chain partners on the care team; the section costs
+the family file one query.
 
 Every page request pays a fixed overhead (session, professional, TOTP device, memberships
 for the menu, notifications, break-the-glass banner); the first request of a session also
@@ -121,6 +122,15 @@ def test_the_family_file_costs_the_same_with_1_and_5(cast, cast_family, world):
 
     assert 'data-testid="financing-section"' in html_few
     assert few == many
+
+
+def test_the_section_costs_the_family_file_one_query(cast, cast_family, world):
+    from kansrijk.financing import views_family
+
+    with CaptureQueriesContext(connection) as captured:
+        context = views_family.financing_file_section(None, cast_family)
+    assert context["calculation"] is not None
+    assert len(captured) == 1
 
 
 def test_the_api_costs_the_same_with_1_and_5(cast, cast_family, world):
