@@ -8,6 +8,7 @@ from kansrijk.care import api_plan as care_plan_api
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.mdo import api as mdo_api
+from kansrijk.monitoring import api_urls as monitoring_api_urls
 from kansrijk.organisations.api import MeView
 from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
 from kansrijk.socialmap import api_urls as socialmap_api_urls
@@ -48,4 +49,5 @@ urlpatterns = [
     # The social map (HSDS-shaped, read-only) and referrals (issue 9).
     path("", include(socialmap_api_urls.urlpatterns)),
     path("", include(financing_api_urls.urlpatterns)),
+    path("", include(monitoring_api_urls.urlpatterns)),
 ]

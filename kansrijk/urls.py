@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("kansrijk.signaling.urls")),
     path("", include("kansrijk.socialmap.urls")),
     path("", include("kansrijk.financing.urls")),
+    path("", include("kansrijk.monitoring.urls")),
     path("", include("kansrijk.mdo.urls")),
     path("", include("kansrijk.worklist.urls")),
     path("api/v1/", include("kansrijk.api_urls")),

@@ -247,6 +247,9 @@ EXTRA_ROW_MODULES = (
     "kansrijk.financing.tests.matrix_family",
     "kansrijk.financing.tests.matrix_kraamzorg",
     "kansrijk.financing.tests.matrix_business",
+    "kansrijk.monitoring.tests.matrix_dashboard",
+    "kansrijk.monitoring.tests.matrix_federation",
+    "kansrijk.monitoring.tests.matrix_api",
 )
 
 MATRIX: dict[str, Row] = {

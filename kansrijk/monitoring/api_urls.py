@@ -1,0 +1,3 @@
+"""Monitoring's API endpoints, included in `kansrijk/api_urls.py` under the `api` namespace."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of monitoring's dashboard part."""
+
+urlpatterns: list = []

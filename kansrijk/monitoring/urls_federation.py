@@ -1,0 +1,3 @@
+"""URLs of monitoring's federation part."""
+
+urlpatterns: list = []
