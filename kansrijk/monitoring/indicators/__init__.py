@@ -6,7 +6,7 @@ from importlib import import_module
 
 from .base import Cell, Definition, Indicator, Scope, population
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("signaling", "chain")
 
 _registry: dict[str, Indicator] = {}
 

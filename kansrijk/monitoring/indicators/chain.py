@@ -1,0 +1,1 @@
+"""Indicators of the chain group (see the package's docstring); each registers itself."""
