@@ -84,7 +84,8 @@ class Endpoint:
     name: str
     label: str
     path: str  # "{pk}" is replaced by each family of the rotation
-    auth: str  # "session", "token", or "coordinator" (a coordinator's session)
+    # "session" or "token" (the professional's), "coordinator" or "coordinator_token"
+    auth: str
     # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
     # those with a family plan, "handovers" those with a handover, so that the page shows
     # what it is for (all of them when the data set has none, as a tiny one may). "mdo":
@@ -185,6 +186,14 @@ ENDPOINTS = [
         "/businesscase/{pk}/",
         "coordinator",
         rotation="business_cases",
+    ),
+    # Issue 11: the coalition's monitoring dashboard and its API, as a coordinator.
+    Endpoint("monitoring_dashboard", "monitoring dashboard", "/monitoring/", "coordinator"),
+    Endpoint(
+        "api_monitoring",
+        "API monitoring",
+        "/api/v1/monitoring/indicators/",
+        "coordinator_token",
     ),
 ]
 
@@ -348,8 +357,10 @@ class Actor:
     rotations: dict[str, list[int | str]]
     session_cookie: str
     token: str
-    # A coordinator of the same coalition, for the coalition's own pages (business cases).
+    # A coordinator of the same coalition, for the coalition's own pages (business cases,
+    # monitoring) and API.
     coordinator_cookie: str
+    coordinator_token: str
     professional_pk: int
 
 
@@ -440,6 +451,9 @@ def pick_actor() -> Actor:
         raise SystemExit(f"coalition {coalition_id} has no coordinator to measure")
     Professional.objects.filter(pk=coordinator.professional_id).update(must_change_password=False)
     _token, key = api_token_create(professional=professional, name="Benchmark")
+    _token, coordinator_key = api_token_create(
+        professional=coordinator.professional, name="Benchmark"
+    )
     return Actor(
         username=professional.username,
         caseload=caseload,
@@ -449,6 +463,7 @@ def pick_actor() -> Actor:
         session_cookie=session(professional),
         token=key,
         coordinator_cookie=session(coordinator.professional),
+        coordinator_token=coordinator_key,
         professional_pk=professional.pk,
     )
 
@@ -744,6 +759,8 @@ def auth_header(endpoint: Endpoint, actor: Actor) -> str:
         return f"Authorization: Token {actor.token}"
     if endpoint.auth == "coordinator":
         return f"Cookie: {actor.coordinator_cookie}"
+    if endpoint.auth == "coordinator_token":
+        return f"Authorization: Token {actor.coordinator_token}"
     return f"Cookie: {actor.session_cookie}"
 
 

@@ -48,6 +48,9 @@ KEY_ENDPOINTS = [
     "api_financing_rules",
     "business_cases",
     "business_case",
+    # Issue 11: the monitoring dashboard and its API.
+    "monitoring_dashboard",
+    "api_monitoring",
 ]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0

@@ -32,8 +32,13 @@ def navigation(request):
     for area in sorted(_areas.values(), key=lambda a: a.order):
         if area.visible(request):
             url = reverse(area.url_name)
-            current = request.path == url if url == "/" else request.path.startswith(url)
-            items.append({"label": area.label, "url": url, "current": current})
+            matches = request.path == url if url == "/" else request.path.startswith(url)
+            items.append({"label": area.label, "url": url, "current": matches})
+    # Only the longest matching area is current (/monitoring/regio/ is "Regio", not also
+    # "Monitoring").
+    longest = max((len(item["url"]) for item in items if item["current"]), default=0)
+    for item in items:
+        item["current"] = item["current"] and len(item["url"]) == longest
     # Lazy: only the Beheer pages' menu asks for it.
     return {"navigation": items, "manage_pages": lambda: manage_pages(request)}
 

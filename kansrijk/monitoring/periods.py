@@ -9,15 +9,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
-)  # fmt: skip
 
 
 class PeriodError(ValueError):
@@ -77,7 +74,7 @@ class Period:
                 "quarter": self.code[-1],
                 "year": self.first.year,
             }
-        return f"{MONTH_NAMES[self.first.month - 1]} {self.first.year}"
+        return date_format(self.first, "F Y")
 
     def previous(self) -> "Period":
         if self.kind == "year":

@@ -79,6 +79,11 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kansrijk <noreply@localhost>")
 # The address of the site, for links in e-mails (sent outside a request).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Monitoring's federation: the key this installation signs its aggregate documents with
+# (base64 of 32 random bytes; without it a key derived from SECRET_KEY, which changes when
+# that changes), and the prefix of its publisher id (default: the site's host).
+MONITORING_SIGNING_KEY = env("MONITORING_SIGNING_KEY", "")
+MONITORING_PUBLISHER_PREFIX = env("MONITORING_PUBLISHER_PREFIX", "")
 # Break-the-glass: how long emergency access to one family lasts.
 BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)
 

@@ -1,6 +1,7 @@
 """Production: secrets from the environment, HTTPS only.
 
-Required: KANSRIJK_SECRET_KEY, KANSRIJK_ALLOWED_HOSTS, DATABASE_URL.
+Required: KANSRIJK_SECRET_KEY, KANSRIJK_ALLOWED_HOSTS, KANSRIJK_MONITORING_SIGNING_KEY,
+DATABASE_URL.
 """
 
 from copy import deepcopy
@@ -19,6 +20,12 @@ if not env("ALLOWED_HOSTS"):
     raise ImproperlyConfigured(
         "KANSRIJK_ALLOWED_HOSTS must name the host names kansrijk is served on, e.g. "
         "kansrijk.example.nl."
+    )
+
+if not env("MONITORING_SIGNING_KEY"):
+    raise ImproperlyConfigured(
+        "KANSRIJK_MONITORING_SIGNING_KEY must be set (base64 of 32 random bytes): the key the "
+        "regions trust this installation's monitoring documents by."
     )
 
 DEBUG = False

@@ -1,5 +1,6 @@
 """The production settings pass Django's deployment checklist and refuse an unsafe start."""
 
+import base64
 import os
 import secrets
 import string
@@ -10,7 +11,14 @@ from django.conf import settings
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
 # Variables the settings read, with or without the KANSRIJK_ prefix; the test sets its own.
-OPERATOR_VARIABLES = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "SECURE_SSL_REDIRECT", "HSTS_SECONDS"}
+OPERATOR_VARIABLES = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "HSTS_SECONDS",
+    "MONITORING_SIGNING_KEY",
+}
 # Set by the browser tests while a browser runs; never part of a deployment.
 TEST_ONLY_VARIABLES = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
@@ -22,6 +30,7 @@ def production_environment(**variables: str) -> dict[str, str]:
         if not name.startswith("KANSRIJK_") and name not in OPERATOR_VARIABLES | TEST_ONLY_VARIABLES
     }
     environment["DJANGO_SETTINGS_MODULE"] = "kansrijk.settings.production"
+    environment["KANSRIJK_MONITORING_SIGNING_KEY"] = base64.b64encode(os.urandom(32)).decode()
     environment.update(variables)
     return environment
 
@@ -75,3 +84,14 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", environment=environment)
     assert result.returncode != 0
     assert "KANSRIJK_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_monitoring_signing_key():
+    environment = production_environment(
+        KANSRIJK_SECRET_KEY=random_secret_key(),
+        KANSRIJK_ALLOWED_HOSTS="kansrijk.example.nl",
+        KANSRIJK_MONITORING_SIGNING_KEY="",
+    )
+    result = manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "MONITORING_SIGNING_KEY" in result.stderr

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-import kansrijk.families.demo  # noqa: F401  registers the families demo step (as ready() does)
+import kansrijk.families.demo
 from kansrijk.access.policy import families_visible_to, registered_grounds
 from kansrijk.families.models import CareTeamMember, Consent, Family, FamilyStatus, Person
 from kansrijk.families.phases import PhaseCode, family_phase
@@ -18,6 +18,8 @@ from kansrijk.organisations.models import Professional
 pytestmark = pytest.mark.django_db
 
 FIRST, SECOND = "Kansrijke Start Lindeoord", "Kansrijke Start Heuvelrande"
+# The families of this app's demo; monitoring adds history families without a care team.
+CAST = [family.reference for family in kansrijk.families.demo.FAMILIES]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,9 @@ def _phases(families) -> Counter:
 
 
 def test_about_40_families_in_the_first_coalition_in_every_phase(demo):
-    families = Family.objects.filter(coalition__name=FIRST).prefetch_related("pregnancies")
+    families = Family.objects.filter(coalition__name=FIRST, reference__in=CAST).prefetch_related(
+        "pregnancies"
+    )
     assert 38 <= len(families) <= 45
     phases = _phases(families)
     assert set(phases) == set(PhaseCode)
@@ -58,7 +62,7 @@ def test_a_few_families_in_the_second_coalition(demo):
 
 def test_every_family_has_a_client_consent_and_a_care_team_of_demo_professionals(demo):
     demo_logins = {"verloskundige", "gynaecoloog", "kraamzorg", "jgz", "buurtteam"}
-    for family in Family.objects.filter(coalition__name=FIRST):
+    for family in Family.objects.filter(coalition__name=FIRST, reference__in=CAST):
         team = set(
             CareTeamMember.objects.current()
             .filter(family=family)
@@ -72,7 +76,8 @@ def test_every_family_has_a_client_consent_and_a_care_team_of_demo_professionals
 
 def test_the_care_team_fits_the_phase(demo):
     today = timezone.localdate()
-    for family in Family.objects.filter(coalition__name=FIRST).prefetch_related("pregnancies"):
+    families = Family.objects.filter(coalition__name=FIRST, reference__in=CAST)
+    for family in families.prefetch_related("pregnancies"):
         phase = family_phase(family.pregnancies.all(), today=today).code
         team = set(family.care_team_members.values_list("professional__username", flat=True))
         if phase in (PhaseCode.TRIMESTER_1, PhaseCode.TRIMESTER_2, PhaseCode.TRIMESTER_3):

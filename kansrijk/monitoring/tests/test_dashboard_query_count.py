@@ -1,0 +1,52 @@
+"""The dashboard, the exports and the report cost the same number of queries with one family
+and with many, spread over the months of the trend (DESIGN.md §6).
+
+Per page: the session and the user's memberships, the coalition's municipalities, and per
+fake indicator one aggregate query for the period, one for the previous period and one per
+computed month of the trend; none of it depends on the number of families."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kansrijk.monitoring.selectors_dashboard import default_period
+from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.monitoring_dashboard import (  # noqa: F401 (fixture)
+    fake_indicators,
+    registered_families,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_indicators")]
+
+
+def queries_for(client, url: str, data=None) -> int:
+    client.get(url, data)  # the first request of a session stores its last activity
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("monitoring:dashboard", None),
+        ("monitoring:export", {"format": "xlsx"}),
+        ("monitoring:report", None),
+    ],
+)
+def test_the_cost_does_not_grow_with_the_number_of_families(cast, name, data):
+    client = logged_in_client(cast.coordinator)
+    period = default_period()
+    registered_families(cast.coalition, cast.coordinator, period.first, 1)
+    one = queries_for(client, reverse(name), data)
+
+    for month in (*period.months(), *period.previous().months()):
+        registered_families(
+            cast.coalition, cast.coordinator, month.first + timedelta(days=2), 12, low_income=True
+        )
+
+    assert queries_for(client, reverse(name), data) == one
