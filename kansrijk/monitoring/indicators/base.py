@@ -11,9 +11,11 @@ Only families whose monitoring consent is in force count (`population`).
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from kansrijk.families.models import Consent, ConsentPurpose, Family
 
@@ -86,3 +88,30 @@ def population(scope: Scope, *, on=None) -> QuerySet:
     if scope.municipality_id is not None:
         families = families.filter(municipality_id=scope.municipality_id)
     return families
+
+
+def midnight(day: date) -> datetime:
+    """The start of `day` in the site's time zone (the same days whoever asks, also in the
+    background), to compare datetimes with dates."""
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
+
+
+def period_range(period: Period) -> tuple[datetime, datetime]:
+    """The period as a half-open range of datetimes: [first day 00:00, day after last 00:00)."""
+    return midnight(period.first), midnight(period.last + timedelta(days=1))
+
+
+def median(values: QuerySet, field: str) -> tuple[int, object | None]:
+    """(how many, median) of `field` over `values`, nulls left out. Two queries: the count,
+    then the middle one or two values (ordered, one OFFSET/LIMIT slice): portable to SQLite,
+    which has no percentile_cont, and never loading more than two values."""
+    known = values.filter(**{f"{field}__isnull": False})
+    count = known.count()
+    if not count:
+        return 0, None
+    middle = list(
+        known.order_by(field, "pk").values_list(field, flat=True)[(count - 1) // 2 : count // 2 + 1]
+    )
+    if isinstance(middle[0], timedelta):
+        return count, sum(middle, timedelta()) / len(middle)
+    return count, Decimal(sum(middle)) / len(middle)

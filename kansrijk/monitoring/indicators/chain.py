@@ -10,7 +10,7 @@ Times of day are compared in the site's time zone: a period runs from midnight o
 day up to midnight after its last day.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
@@ -28,7 +28,6 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Lower, Trim, TruncDate
-from django.utils import timezone
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,7 +43,7 @@ from kansrijk.socialmap.vocabulary import CareKind
 
 from ..periods import Period
 from . import register
-from .base import Cell, Definition, Indicator, Scope, population
+from .base import Cell, Definition, Indicator, Scope, median, midnight, period_range, population
 
 GROUP = "chain"
 CONSENT = gettext_lazy(
@@ -52,16 +51,6 @@ CONSENT = gettext_lazy(
     "toestemming telt ook voor eerdere perioden niet mee), van de coalitie of van de gekozen "
     "gemeente (de gemeente waar het gezin nu woont)."
 )
-
-
-def _midnight(day: date) -> datetime:
-    """The start of `day` in the site's time zone, to compare datetimes with dates."""
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _bounds(period: Period) -> tuple[datetime, datetime]:
-    """The period as a half-open range of datetimes: [first day 00:00, day after last 00:00)."""
-    return _midnight(period.first), _midnight(period.last + timedelta(days=1))
 
 
 def in_view_at(scope: Scope, end: datetime) -> QuerySet[Family]:
@@ -82,7 +71,7 @@ def _key(text: str) -> str:
 
 
 def handovers_on_time(scope: Scope, period: Period) -> list[Cell]:
-    start, end = _bounds(period)
+    start, end = period_range(period)
     # The receiver accepted on or before the due date ("accepteren vóór"); a completed
     # handover was accepted first and keeps its `accepted_at`.
     on_time = Q(accepted_at__isnull=False, accepted_on__lte=F("due_date"))
@@ -205,7 +194,7 @@ def _planned_jgz_contact(end: datetime) -> dict[str, Exists]:
 
 
 def gap_with_jgz_contact(scope: Scope, period: Period) -> list[Cell]:
-    _start, end = _bounds(period)
+    _start, end = period_range(period)
     # In the gap on some day of the period: day 8 up to day 34 of life (phases.py).
     births = Pregnancy.objects.filter(
         family__in=population(scope),
@@ -274,7 +263,7 @@ register(
 
 
 def _sent_in(scope: Scope, period: Period) -> QuerySet[Referral]:
-    start, end = _bounds(period)
+    start, end = period_range(period)
     return Referral.objects.filter(
         family__in=population(scope), sent_at__gte=start, sent_at__lt=end
     )
@@ -316,21 +305,11 @@ def referral_response_time(scope: Scope, period: Period) -> list[Cell]:
     """The median of `responded_at - sent_at` in days (one decimal): the database counts the
     answered referrals, then orders them and returns only the middle one or two (OFFSET), on
     any database; no referral is loaded beyond those two."""
-    answered = _sent_in(scope, period).filter(responded_at__isnull=False)
-    count = answered.count()
-    median = None
-    if count:
-        response = ExpressionWrapper(F("responded_at") - F("sent_at"), output_field=DurationField())
-        middle = list(
-            answered.annotate(response=response)
-            .order_by("response", "pk")
-            .values_list("response", flat=True)[(count - 1) // 2 : count // 2 + 1]
-        )
-        seconds = sum(value.total_seconds() for value in middle) / len(middle)
-        median = Decimal(str(round(seconds / 86400, 1)))
-    return [
-        Cell("median_response_days", _("Mediane antwoordtijd"), denominator=count, value=median)
-    ]
+    response = ExpressionWrapper(F("responded_at") - F("sent_at"), output_field=DurationField())
+    answered = _sent_in(scope, period).annotate(response=response)
+    count, middle = median(answered, "response")
+    days = None if middle is None else Decimal(str(round(middle.total_seconds() / 86400, 1)))
+    return [Cell("median_response_days", _("Mediane antwoordtijd"), denominator=count, value=days)]
 
 
 register(
@@ -379,7 +358,7 @@ INTERPRETER_SOURCES = (
 
 
 def interpreter_use(scope: Scope, period: Period) -> list[Cell]:
-    _start, end = _bounds(period)
+    _start, end = period_range(period)
     figures = in_view_at(scope, end).aggregate(
         families=Count("pk"), needed=Count("pk", filter=Q(interpreter_needed=True))
     )
@@ -406,7 +385,7 @@ register(
 
 
 def interpreter_languages(scope: Scope, period: Period) -> list[Cell]:
-    _start, end = _bounds(period)
+    _start, end = period_range(period)
     needing = in_view_at(scope, end).filter(interpreter_needed=True)
     needed = needing.count()
     # The most frequent languages, written any way ("Arabisch", "arabisch ") as one.
@@ -481,7 +460,7 @@ def _carries(kind: str) -> Exists:
 
 
 def intervention_reach(scope: Scope, period: Period) -> list[Cell]:
-    start, end = _bounds(period)
+    start, end = period_range(period)
     referrals = Referral.objects.filter(
         family__in=population(scope), sent_at__gte=start, sent_at__lt=end
     ).annotate(**{f"is_{kind}": _carries(kind) for kind in INTERVENTIONS})
@@ -568,7 +547,7 @@ def _no_case_director(families: QuerySet[Family], last: date, end: datetime):
         )
         .filter(
             route_now__in=[Route.POTENTIALLY_VULNERABLE, Route.VULNERABLE],
-            basis__lt=_midnight(last - timedelta(days=days)),
+            basis__lt=midnight(last - timedelta(days=days)),
         )
         .filter(~Exists(director))
     ), days + 1
@@ -640,7 +619,7 @@ def _band_filter(low: int, high: int | None, last: date, offset: int, timed: boo
     def oldest_basis(age: int):
         # The latest basis that makes the signal at least `age` days old, as an upper bound.
         day = last - timedelta(days=offset + age)
-        return Q(basis__lt=_midnight(day + timedelta(days=1))) if timed else Q(basis__lte=day)
+        return Q(basis__lt=midnight(day + timedelta(days=1))) if timed else Q(basis__lte=day)
 
     q = oldest_basis(low)
     if high is not None:
@@ -652,7 +631,7 @@ def open_chain_signals(scope: Scope, period: Period) -> list[Cell]:
     """One cell per kind and age band, and nothing else: together the cells split the total
     number of open signals (a family with two kinds counts in both), so that suppression sees
     every part; a kind's own total is the sum of its three bands."""
-    _start, end = _bounds(period)
+    _start, end = period_range(period)
     families = in_view_at(scope, end)
     labels = {
         "lt_1w": _("korter dan 1 week"),

@@ -7,14 +7,14 @@ within four weeks (route 3).
 
 Every figure is one or a few aggregate queries over the scope's population (families with
 monitoring consent in force, `population`); a median loads at most two values into Python
-(`_median`), so the number of queries never depends on the number of families.
+(`base.median`), so the number of queries never depends on the number of families.
 
 Days and moments: a period runs from 00:00 on its first day to 00:00 after its last day in
 the coalition's time zone (`_moments`); date fields (`assessed_on`, due and birth dates) are
 compared with the period's dates directly.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
@@ -30,7 +30,6 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce, Greatest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.care.models import CaseDirector, Task, TaskStatus
@@ -43,7 +42,7 @@ from kansrijk.signaling.models import Assessment, AssessmentStatus, RouteDecisio
 
 from ..periods import Period
 from . import register
-from .base import Cell, Definition, Indicator, Scope, population
+from .base import Cell, Definition, Indicator, Scope, median, period_range, population
 
 GROUP = "signaling"
 VERSION = 1
@@ -64,30 +63,6 @@ INCLUSION = _(
 # --- Shared helpers ---------------------------------------------------------------------------
 
 
-def _moments(period: Period) -> tuple[datetime, datetime]:
-    """The first moment of the period and the first moment after it, in the local time zone."""
-    zone = timezone.get_default_timezone()  # the same days whoever asks (also in the background)
-    start = timezone.make_aware(datetime.combine(period.first, time.min), zone)
-    end = timezone.make_aware(datetime.combine(period.last + timedelta(days=1), time.min), zone)
-    return start, end
-
-
-def _median(values: QuerySet, field: str) -> tuple[int, object | None]:
-    """(how many, median) of `field` over `values`, nulls left out. Two queries: the count,
-    then the middle one or two values (ordered, one OFFSET/LIMIT slice): portable to SQLite,
-    which has no percentile_cont."""
-    known = values.filter(**{f"{field}__isnull": False})
-    count = known.count()
-    if not count:
-        return 0, None
-    middle = list(
-        known.order_by(field).values_list(field, flat=True)[(count - 1) // 2 : count // 2 + 1]
-    )
-    if isinstance(middle[0], timedelta):
-        return count, sum(middle, timedelta()) / len(middle)
-    return count, Decimal(sum(middle)) / len(middle)
-
-
 def _one_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
@@ -97,7 +72,7 @@ def _latest_in_period(model, period: Period, *, field: str, order: tuple[str, ..
     if field == "assessed_on":
         in_period = {"assessed_on__gte": period.first, "assessed_on__lte": period.last}
     else:
-        start, end = _moments(period)
+        start, end = period_range(period)
         in_period = {f"{field}__gte": start, f"{field}__lt": end}
     return model.objects.filter(family=OuterRef("pk"), **in_period, **filters).order_by(*order)
 
@@ -107,7 +82,7 @@ def _first_decisions(scope: Scope, period: Period, *routes: int) -> QuerySet:
     (one row each). Rows, not a subquery per family: what follows reads the decision's own
     `family` and `decided_at` columns (an `OuterRef` to an annotation inside an aggregate's
     filter is compiled as a bare column name by Django 5.2)."""
-    start, end = _moments(period)
+    start, end = period_range(period)
     in_period = RouteDecision.objects.filter(
         route__in=routes, decided_at__gte=start, decided_at__lt=end
     )
@@ -138,7 +113,7 @@ def families_by_phase(scope: Scope, period: Period) -> list[Cell]:
     latest counting pregnancy (as `family_phase` picks it: running, or a live birth),
     counted per phase."""
     last = period.last
-    _start, end = _moments(period)
+    _start, end = period_range(period)
     counting = (
         Pregnancy.objects.filter(COUNTING_PREGNANCY, family=OuterRef("pk"))
         # Known by the end of the period: born by then, or conceived by then (gestational
@@ -292,7 +267,7 @@ register(
 
 
 def gestational_age_at_first_signaling(scope: Scope, period: Period) -> list[Cell]:
-    count, median_days = _median(_signalled_pregnancies(scope, period), "first_age")
+    count, median_days = median(_signalled_pregnancies(scope, period), "first_age")
     value = None if median_days is None else _one_decimal(median_days / WEEK)
     return [
         Cell(
@@ -530,8 +505,8 @@ def signaling_to_case_director(scope: Scope, period: Period) -> list[Cell]:
         total=Count("pk"), none_yet=Count("pk", filter=Q(director_from__isnull=True))
     )
     # PostgreSQL's GREATEST skips a null (SQLite's gives null): leave those without one out.
-    count, median = _median(decisions.filter(director_from__isnull=False), "wait")
-    value = None if median is None else _one_decimal(Decimal(median.total_seconds()) / 86400)
+    count, wait = median(decisions.filter(director_from__isnull=False), "wait")
+    value = None if wait is None else _one_decimal(Decimal(wait.total_seconds()) / 86400)
     return [
         Cell(
             key="median",
