@@ -7,7 +7,7 @@ queries; the section on the file reads only the latest kraamzorg calculation.
 """
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kansrijk.families.models import InsuranceKind
@@ -17,14 +17,6 @@ from . import selectors_family
 
 # Policies under which costs land on the family more often: worth a look on the file.
 WEAK_POLICIES = (InsuranceKind.MUNICIPAL, InsuranceKind.UNINSURED)
-
-
-def kraamzorg_url(family) -> str:
-    """The kraamzorg calculator of the family, while that page exists."""
-    try:
-        return reverse("financing:kraamzorg", args=[family.pk])
-    except NoReverseMatch:
-        return ""
 
 
 def family_financing(request, pk: int):
@@ -38,7 +30,7 @@ def family_financing(request, pk: int):
             "family": family,
             "section": "financing",
             "financing": financing,
-            "kraamzorg_url": kraamzorg_url(family),
+            "kraamzorg_url": reverse("financing:kraamzorg", args=[family.pk]),
         },
     )
 

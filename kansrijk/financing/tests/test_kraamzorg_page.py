@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.care.models import Task
@@ -108,11 +108,8 @@ def test_no_risk_warning_when_the_family_takes_every_hour(cast, family):
     assert 'data-testid="kraamzorg-risk"' not in response.content.decode()
 
 
-def test_the_risk_links_to_the_family_financing_when_that_page_exists(cast, family):
-    try:
-        financing_url = reverse("financing:family", args=[family.pk])
-    except NoReverseMatch:
-        pytest.skip("The family financing page does not exist yet.")
+def test_the_risk_links_to_the_family_financing(cast, family):
+    financing_url = reverse("financing:family", args=[family.pk])
     response = _client(cast).post(_url(family), {**VALID, "actie": "bereken"})
     assert f'href="{financing_url}"' in response.content.decode()
 
