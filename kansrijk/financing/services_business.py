@@ -362,7 +362,6 @@ def _row_write(
     *,
     actor,
     case: BusinessCase,
-    expected_version: int | None,
     request,
     action: str,
     obj,
@@ -381,6 +380,20 @@ def _row_write(
         summary=summary,
         changes={"case": case.pk, **changes},
         request=request,
+    )
+
+
+def _row_saved(*, actor, case, request, row, action, changes, name: str, added, changed):
+    """The trail of a row `_row_put` created (`added` summary) or changed (`changed`)."""
+    summary = added if action == Action.CREATE else changed
+    _row_write(
+        actor=actor,
+        case=case,
+        request=request,
+        action=action,
+        obj=row,
+        summary=summary % {"name": name, "case": case.name},
+        changes=changes,
     )
 
 
@@ -424,22 +437,18 @@ def business_intervention_save(
             create=partial(BusinessCaseIntervention.objects.create, case=case),
             missing=_("Deze interventie bestaat niet meer."),
         )
-        if action is None:
-            return intervention
-        if action == Action.CREATE:
-            summary = _("Interventie %(name)s toegevoegd aan businesscase %(case)s")
-        else:
-            summary = _("Interventie %(name)s van businesscase %(case)s gewijzigd")
-        _row_write(
-            actor=actor,
-            case=case,
-            expected_version=expected_version,
-            request=request,
-            action=action,
-            obj=intervention,
-            summary=summary % {"name": intervention.name, "case": case.name},
-            changes=changes,
-        )
+        if action is not None:
+            _row_saved(
+                actor=actor,
+                case=case,
+                request=request,
+                row=intervention,
+                action=action,
+                changes=changes,
+                name=intervention.name,
+                added=_("Interventie %(name)s toegevoegd aan businesscase %(case)s"),
+                changed=_("Interventie %(name)s van businesscase %(case)s gewijzigd"),
+            )
         return intervention
 
 
@@ -464,7 +473,6 @@ def business_intervention_delete(
         _row_write(
             actor=actor,
             case=case,
-            expected_version=expected_version,
             request=request,
             action=Action.DELETE,
             obj=None,
@@ -508,22 +516,18 @@ def business_effect_save(
             create=partial(BusinessCaseEffect.objects.create, case=case),
             missing=_("Dit effect bestaat niet meer."),
         )
-        if action is None:
-            return effect
-        if action == Action.CREATE:
-            summary = _("Effect %(name)s toegevoegd aan businesscase %(case)s")
-        else:
-            summary = _("Effect %(name)s van businesscase %(case)s gewijzigd")
-        _row_write(
-            actor=actor,
-            case=case,
-            expected_version=expected_version,
-            request=request,
-            action=action,
-            obj=effect,
-            summary=summary % {"name": effect.outcome, "case": case.name},
-            changes=changes,
-        )
+        if action is not None:
+            _row_saved(
+                actor=actor,
+                case=case,
+                request=request,
+                row=effect,
+                action=action,
+                changes=changes,
+                name=effect.outcome,
+                added=_("Effect %(name)s toegevoegd aan businesscase %(case)s"),
+                changed=_("Effect %(name)s van businesscase %(case)s gewijzigd"),
+            )
         return effect
 
 
@@ -548,7 +552,6 @@ def business_effect_delete(
         _row_write(
             actor=actor,
             case=case,
-            expected_version=expected_version,
             request=request,
             action=Action.DELETE,
             obj=None,
@@ -587,7 +590,6 @@ def business_saving_add(
         _row_write(
             actor=actor,
             case=case,
-            expected_version=expected_version,
             request=request,
             action=Action.CREATE,
             obj=saving,
@@ -622,7 +624,6 @@ def business_saving_delete(
         _row_write(
             actor=actor,
             case=case,
-            expected_version=expected_version,
             request=request,
             action=Action.DELETE,
             obj=None,
