@@ -250,6 +250,8 @@ EXTRA_ROW_MODULES = (
     "kansrijk.monitoring.tests.matrix_dashboard",
     "kansrijk.monitoring.tests.matrix_federation",
     "kansrijk.monitoring.tests.matrix_api",
+    "kansrijk.interop.tests.matrix_fhir_export",
+    "kansrijk.interop.tests.matrix_fhir_screening",
 )
 
 MATRIX: dict[str, Row] = {

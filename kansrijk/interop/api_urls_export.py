@@ -1,0 +1,3 @@
+"""The family file as a FHIR R4 Bundle."""
+
+urlpatterns: list = []

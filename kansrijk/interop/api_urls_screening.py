@@ -1,0 +1,4 @@
+"""Screening in FHIR R4: the published instruments as Questionnaire, answers as
+QuestionnaireResponse."""
+
+urlpatterns: list = []
