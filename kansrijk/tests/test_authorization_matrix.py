@@ -252,6 +252,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.monitoring.tests.matrix_api",
     "kansrijk.interop.tests.matrix_fhir_export",
     "kansrijk.interop.tests.matrix_fhir_screening",
+    "kansrijk.interop.tests.matrix_webhooks",
 )
 
 MATRIX: dict[str, Row] = {

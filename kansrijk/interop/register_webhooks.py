@@ -1,0 +1,5 @@
+"""Registrations of the webhooks part (see apps.py)."""
+
+
+def register() -> None:
+    pass

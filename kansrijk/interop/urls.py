@@ -1,0 +1,8 @@
+"""Interop's pages: the webhooks a coalition registers for its partners' systems."""
+
+from . import urls_webhooks
+
+app_name = "interop"
+urlpatterns = [
+    *urls_webhooks.urlpatterns,
+]

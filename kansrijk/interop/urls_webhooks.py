@@ -1,0 +1,3 @@
+"""The coalition's webhooks and their delivery log."""
+
+urlpatterns: list = []

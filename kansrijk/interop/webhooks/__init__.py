@@ -1,0 +1,1 @@
+"""Webhooks: signed notifications, by reference, to partners' systems (see models.py)."""
