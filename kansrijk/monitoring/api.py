@@ -26,11 +26,11 @@ from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.organisations.models import Coalition, Membership, Municipality
 
 from . import indicators as registry
-from .figures import figures
 from .indicators import Scope
 from .periods import Period, PeriodError
+from .protection import protector
 from .serializers import IndicatorFiguresSerializer
-from .suppression import suppress
+from .suppression import ShownTable
 
 TAG = "monitoring"
 FORBIDDEN = OpenApiResponse(
@@ -74,10 +74,8 @@ def _number(shown):
     return None if shown is None else shown.number
 
 
-def suppressed_table(indicator, cells) -> dict:
-    """The indicator's raw cells as anyone outside the care team may see them
-    (`suppression.suppress`), in the API's shape."""
-    table = suppress(cells, indicator.kind, unit=str(indicator.unit))
+def table_body(table: ShownTable) -> dict:
+    """An indicator's shown table (`protection`), in the API's shape."""
     return {
         "total": _figure(table.total),
         "cells": [
@@ -144,7 +142,9 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
         period = self._period()
         municipality = self._municipality(coalition)
         scope = Scope(coalition.pk, municipality.pk if municipality else None)
-        found = figures(scope, period)
+        tables = protector(scope)
+        tables.load([period])
+        stale = tables.stale((scope, period))
         body = {
             "coalition": {"id": coalition.pk, "name": coalition.name},
             "municipality": (
@@ -177,11 +177,10 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
                         "inclusion": str(indicator.definition.inclusion),
                         "sources": [str(s) for s in indicator.definition.sources],
                     },
-                    "stale": indicator.code in found.stale,
-                    **suppressed_table(indicator, found[indicator.code]),
+                    "stale": indicator.code in stale,
+                    **table_body(tables.table((scope, period), indicator)),
                 }
                 for indicator in registry.indicators()
-                if indicator.code in found
             ],
         }
         return Response(IndicatorFiguresSerializer(body).data)

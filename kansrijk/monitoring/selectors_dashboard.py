@@ -1,13 +1,15 @@
 """What the coalition's dashboard, its exports and its report show: per indicator the
 suppressed table of the period, the comparison with the previous period and a monthly trend.
 
-Everything is read through `figures` (the one door) and suppressed here, before any template
-or export sees it: no raw cell leaves this module. The cost does not depend on the number of
-families: `figures` computes each indicator with aggregate queries, once for the period, once
-for the previous period and once per month of the trend.
+Everything is read through `figures` (the one door) and protected by `protection` (small
+numbers hidden, also between municipalities and periods) before any template or export sees
+it: no raw cell leaves this module. The cost does not depend on the number of families: the
+kept figures of every table needed (the period, the previous one, the trend's months, and
+their municipalities and months) are read in one query; a table not kept yet is computed
+with aggregate queries and kept.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
@@ -16,22 +18,16 @@ from kansrijk.organisations.models import Municipality
 
 from . import charts
 from . import indicators as registry
-from .figures import figures
 from .indicators import Cell, Indicator, Scope
 from .periods import Period
+from .protection import protector
 from .suppression import (
-    COMPLEMENTARY,
-    COMPLEMENTARY_TEXT,
     NOT_SHOWN,
     ComparedRow,
     Shown,
     ShownTable,
     compare,
     headline_number,
-    protect,
-    protect_series,
-    shown_count,
-    suppress,
 )
 
 TREND_MONTHS = 12
@@ -119,20 +115,6 @@ def trend_months(period: Period) -> list[Period]:
     return months[::-1]
 
 
-def _quarter_months(months: list[Period]) -> list[Period]:
-    """The months of the whole quarters the trend touches: the complementary rule of a
-    series works per calendar quarter, whose total can be asked for as a period."""
-    first = Period.quarter_of(months[0].first).months()[0]
-    last = Period.quarter_of(months[-1].first).months()[-1]
-    wanted, month = [], first
-    while month.first <= last.first:
-        wanted.append(month)
-        month = Period.parse(
-            f"{month.first.year + (month.first.month == 12)}-{month.first.month % 12 + 1:02d}"
-        )
-    return wanted
-
-
 def headline_key(indicator: Indicator, cells: list[Cell]) -> str | None:
     """The cell a trend follows: `extra["headline"]`, a distribution's total, else the first."""
     if indicator.extra.get("headline"):
@@ -142,118 +124,46 @@ def headline_key(indicator: Indicator, cells: list[Cell]) -> str | None:
     return cells[0].key if cells else None
 
 
-def _raw_headline(indicator: Indicator, cells: list[Cell]) -> Cell | None:
-    """The raw cell a trend follows (a distribution: a cell with its total)."""
-    if not cells:
-        return None
-    key = headline_key(indicator, cells)
-    if key is None:
-        denominators = {cell.denominator for cell in cells}
-        total = (
-            denominators.pop()
-            if len(denominators) == 1 and None not in denominators
-            else sum(cell.numerator or 0 for cell in cells)
-        )
-        return Cell("_total", "", numerator=total)
-    return next((cell for cell in cells if cell.key == key), cells[0])
-
-
 def _counted(cells: list[Cell]) -> bool:
     return any(cell.numerator or cell.denominator for cell in cells)
 
 
-def _trend(
-    indicator: Indicator, by_month: dict[Period, dict[str, list[Cell]]], months: list[Period]
-) -> list[TrendPoint]:
-    """The headline per month, suppressed: a count (or a distribution's total) with the
-    quarter rule of `protect_series`, a share as its percentage only, a median as its value."""
-    computed = list(by_month)
-    raw = [_raw_headline(indicator, by_month[month].get(indicator.code, [])) for month in computed]
-    counts = indicator.kind in ("count", "distribution") or all(
-        cell is None or (cell.denominator is None and cell.value is None) for cell in raw
-    )
-    if counts:
-        values = [(cell.numerator or 0) if cell is not None else None for cell in raw]
-        groups = [Period.quarter_of(month.first) for month in computed]
-        reasons = protect_series(values, groups)
-        shown = {
-            month: (shown_count(value, reason) if value is not None else NOT_SHOWN)
-            for month, value, reason in zip(computed, values, reasons, strict=True)
-        }
-    else:
-        shown = {}
-        for month, cell in zip(computed, raw, strict=True):
-            table = suppress([cell] if cell else [], indicator.kind, unit=indicator.unit)
-            shown[month] = headline_number(table.cells[0] if table.cells else None)
-    return [TrendPoint(month, shown.get(month, NOT_SHOWN)) for month in months]
-
-
-def _quarters_to_hide(indicator: Indicator, by_month) -> set[Period]:
-    """The quarters whose months are all hidden and still each have one possible value
-    (9, 9 and 9 in a quarter of 27): there only hiding the quarter's own count helps."""
-    values: dict[Period, list[int]] = {}
-    for month, figures_of_month in by_month.items():
-        cell = _raw_headline(indicator, figures_of_month.get(indicator.code, []))
-        if cell is not None:
-            values.setdefault(Period.quarter_of(month.first), []).append(cell.numerator or 0)
-    return {quarter for quarter, part in values.items() if protect(part, sum(part))[1]}
-
-
-def _align(
-    table: ShownTable,
-    indicator: Indicator,
-    period: Period,
-    trend: list[TrendPoint],
-    hidden_quarters: set[Period],
-) -> ShownTable:
-    """The period's headline count as hidden as the trend has it, so that the table and the
-    trend together give nothing away: a month the trend hides (to protect another month of
-    its quarter) is hidden in the table too, and so is the count of a quarter in
-    `hidden_quarters`. (A year is not aligned yet: see the report of issue 11.)"""
+def trend_figure(indicator: Indicator, table: ShownTable) -> Shown:
+    """The figure a trend follows in a month's shown table: a distribution's total, else the
+    headline cell's percentage (a share), value (a median) or count."""
+    if indicator.kind == "distribution":
+        return table.total or NOT_SHOWN
     key = headline_key(indicator, [Cell(cell.key, cell.label) for cell in table.cells])
-    replacement = None
-    if period.kind == "month":
-        point = next((point for point in trend if point.period == period), None)
-        if point is not None and point.shown.suppressed:
-            replacement = point.shown
-    elif period.kind == "quarter" and period in hidden_quarters:
-        replacement = Shown(COMPLEMENTARY_TEXT, reason=COMPLEMENTARY)
-    if replacement is None:
-        return table
-    cells = [
-        replace(cell, numerator=replacement)
-        if cell.key == key and cell.numerator is not None and not cell.numerator.suppressed
-        else cell
-        for cell in table.cells
-    ]
-    return replace(table, cells=cells)
+    cell = next((cell for cell in table.cells if cell.key == key), None)
+    return headline_number(cell)
 
 
 def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
     """The dashboard of a scope and period (see the module's docstring)."""
     today = today or timezone.localdate()
     previous = period.previous()
-    current_figures = figures(scope, period)
-    previous_figures = figures(scope, previous)
     months = trend_months(period)
     # Months that have not begun are not computed (nothing can count in them yet).
-    by_month = {
-        month: figures(scope, month) for month in _quarter_months(months) if month.first <= today
-    }
+    begun = [month for month in months if month.first <= today]
+    tables = protector(scope, today=today)
+    tables.load([period, previous, *begun])
+    stale = tables.stale((scope, period))
     result = Dashboard(scope=scope, period=period, previous=previous)
     for indicator in registry.indicators():
-        cells = current_figures.get(indicator.code, [])
-        table = suppress(cells, indicator.kind, unit=indicator.unit)
-        before = suppress(
-            previous_figures.get(indicator.code, []), indicator.kind, unit=indicator.unit
-        )
-        trend = _trend(indicator, by_month, months)
-        if indicator.kind == "count":
-            hidden = _quarters_to_hide(indicator, by_month)
-            table = _align(table, indicator, period, trend, hidden)
-            before = _align(before, indicator, previous, trend, hidden)
-        counted = _counted(cells) or any(
-            _counted(by_month[month].get(indicator.code, [])) for month in by_month
+        table = tables.table((scope, period), indicator)
+        before = tables.table((scope, previous), indicator)
+        trend = [
+            TrendPoint(
+                month,
+                trend_figure(indicator, tables.table((scope, month), indicator))
+                if month in begun
+                else NOT_SHOWN,
+            )
+            for month in months
+        ]
+        counted = any(
+            _counted(tables.raw(node, indicator))
+            for node in [(scope, period), *((scope, month) for month in begun)]
         )
         result.views.append(
             IndicatorView(
@@ -266,7 +176,7 @@ def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Das
                     trend, title=indicator.title, unit=_unit(indicator), code=indicator.code
                 ),
                 counted=counted,
-                stale=indicator.code in getattr(current_figures, "stale", ()),
+                stale=indicator.code in stale,
             )
         )
     return result

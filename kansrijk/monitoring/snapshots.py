@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import indicators as registry
@@ -64,10 +64,28 @@ def of_scope(scope: Scope, period: Period) -> QuerySet[IndicatorSnapshot]:
     return rows.filter(municipality_id=scope.municipality_id)
 
 
-def read(scope: Scope, period: Period, codes: list[str]) -> dict[str, IndicatorSnapshot]:
-    """The kept snapshots of the scope and period by indicator code (one query)."""
-    rows = of_scope(scope, period).filter(indicator__in=codes)
-    return {row.indicator: row for row in rows}
+def read_many(nodes, codes: list[str]) -> dict[tuple, dict[str, IndicatorSnapshot]]:
+    """`read` for several (scope, period) pairs of one coalition, in one query."""
+    if not nodes:
+        return {}
+    coalitions = {scope.coalition_id for scope, _period in nodes}
+    municipalities = {scope.municipality_id for scope, _period in nodes}
+    rows = IndicatorSnapshot.objects.filter(
+        coalition_id__in=coalitions,
+        period__in={period.code for _scope, period in nodes},
+        indicator__in=codes,
+    )
+    places = Q(municipality_id__in=municipalities - {None})
+    if None in municipalities:
+        places |= Q(municipality__isnull=True)
+    found: dict[tuple, dict[str, IndicatorSnapshot]] = {}
+    wanted = {(scope.coalition_id, scope.municipality_id, period.code) for scope, period in nodes}
+    periods = {period.code: period for _scope, period in nodes}
+    for row in rows.filter(places):
+        if (row.coalition_id, row.municipality_id, row.period) in wanted:
+            scope = Scope(row.coalition_id, row.municipality_id)
+            found.setdefault((scope, periods[row.period]), {})[row.indicator] = row
+    return found
 
 
 def is_live(period: Period, today: date | None = None) -> bool:

@@ -18,14 +18,18 @@ The rules (issue 11, after RIVM's local Kansrijke Start monitor):
 - a median (a `value` over `denominator` families) is hidden when its denominator is under 10;
 - a difference between two periods is shown only when both sides are shown.
 
+Between tables (a coalition and its municipalities, a year, its quarters and its months) the
+same check is applied by `protection`, which hides more where tables add up.
+
 A complementary cell says "x" rather than "<10": it is not a small number, and telling the two
 apart is taken into account by the check above (a complementary cell counts as at least 10).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from .indicators import Cell
@@ -37,6 +41,10 @@ REST_KEY = "_rest"
 
 PRIMARY = "small"
 COMPLEMENTARY = "complementary"
+
+# The counts of a table, by part (`count_parts`).
+NUMERATOR, DENOMINATOR = "numerator", "denominator"
+TOTAL_PART = ("_total", NUMERATOR)
 
 
 @dataclass(frozen=True)
@@ -140,15 +148,31 @@ def exposed(values: list[int], reasons: list[str], total: int) -> bool:
     return False
 
 
-def protect(values: list[int], total: int | None) -> tuple[list[str], str]:
+def protect(
+    values: list[int],
+    total: int | None,
+    *,
+    forced: tuple[bool, ...] = (),
+    total_forced: bool = False,
+) -> tuple[list[str], str]:
     """The reason each value (and the total) is hidden: "" for shown, PRIMARY, COMPLEMENTARY.
 
-    `total` is None when no total is shown: then only the primary rule applies."""
-    reasons = [PRIMARY if value < SMALL else "" for value in values]
+    `total` is None when no total is shown: then only the primary rule applies. `forced`
+    (per value) and `total_forced` hide a count of 10 or more from the start, because
+    another table would give it away (`protection`); the rule then protects it as any other
+    hidden count."""
+    forced = forced or (False,) * len(values)
+    reasons = [
+        PRIMARY if value < SMALL else (COMPLEMENTARY if hide else "")
+        for value, hide in zip(values, forced, strict=True)
+    ]
     if total is None:
         return reasons, ""
     if total < SMALL:
         return [PRIMARY if value < SMALL else COMPLEMENTARY for value in values], PRIMARY
+    if total_forced:
+        # No total is shown: nothing can be subtracted from it.
+        return reasons, COMPLEMENTARY
     while exposed(values, reasons, total):
         shown = [index for index, reason in enumerate(reasons) if not reason]
         if not shown:
@@ -161,13 +185,16 @@ def protect(values: list[int], total: int | None) -> tuple[list[str], str]:
 # --- Per kind ----------------------------------------------------------------------------------
 
 
-def _share_cell(cell: Cell) -> ShownCell:
+def _share_cell(cell: Cell, hidden: frozenset = frozenset()) -> ShownCell:
     if cell.denominator is None:
-        return _count_cell(cell)  # a share indicator's plain count, such as its total
+        return _count_cell(cell, hidden)  # a share indicator's plain count, such as its total
     numerator, denominator = cell.numerator or 0, cell.denominator or 0
     complement = max(denominator - numerator, 0)
     (numerator_reason, _complement_reason), denominator_reason = protect(
-        [numerator, complement], denominator
+        [numerator, complement],
+        denominator,
+        forced=((cell.key, NUMERATOR) in hidden, False),
+        total_forced=(cell.key, DENOMINATOR) in hidden,
     )
     share = None
     if not numerator_reason and not denominator_reason and denominator:
@@ -184,33 +211,41 @@ def _share_cell(cell: Cell) -> ShownCell:
     )
 
 
-def _median_cell(cell: Cell, unit: str) -> ShownCell:
+def _own_reason(number: int, forced: bool) -> str:
+    if number < SMALL:
+        return PRIMARY
+    return COMPLEMENTARY if forced else ""
+
+
+def _median_cell(cell: Cell, unit: str, hidden: frozenset = frozenset()) -> ShownCell:
     denominator = cell.denominator or 0
-    if denominator < SMALL or cell.value is None:
-        value = Shown(_("niet getoond"), reason=PRIMARY) if denominator < SMALL else NOT_SHOWN
+    reason = _own_reason(denominator, (cell.key, DENOMINATOR) in hidden)
+    if reason or cell.value is None:
+        value = Shown(_("niet getoond"), reason=reason) if reason else NOT_SHOWN
     else:
         number = Decimal(str(cell.value))
         value = Shown(value_text(number, unit), number=number)
     return ShownCell(
         key=cell.key,
         label=cell.label,
-        denominator=shown_count(denominator, PRIMARY if denominator < SMALL else ""),
+        denominator=shown_count(denominator, reason),
         value=value,
     )
 
 
-def _count_cell(cell: Cell) -> ShownCell:
+def _count_cell(cell: Cell, hidden: frozenset = frozenset()) -> ShownCell:
     number = cell.numerator or 0
     return ShownCell(
         key=cell.key,
         label=cell.label,
-        numerator=shown_count(number, PRIMARY if number < SMALL else ""),
+        numerator=shown_count(number, _own_reason(number, (cell.key, NUMERATOR) in hidden)),
     )
 
 
-def _distribution(cells: list[Cell]) -> ShownTable:
-    """Cells that split a total: the cells' common denominator, or their sum. What the cells
-    leave of the total is shown as a cell "Overig" of its own, so that the rule sees it."""
+def split(cells: list[Cell]) -> tuple[list[Cell], int] | None:
+    """A distribution's cells and total: the cells' common denominator, or their sum. What
+    the cells leave of the total becomes a cell "Overig" of its own, so that the rule sees
+    it. None when the categories overlap (they add up to more than the total)."""
     cells = list(cells)
     denominators = {cell.denominator for cell in cells}
     counted = sum(cell.numerator or 0 for cell in cells)
@@ -218,10 +253,24 @@ def _distribution(cells: list[Cell]) -> ShownTable:
     if total > counted:
         cells.append(Cell(REST_KEY, _("Overig of onbekend"), numerator=total - counted))
     elif total < counted:
+        return None
+    return cells, total
+
+
+def _distribution(cells: list[Cell], hidden: frozenset = frozenset()) -> ShownTable:
+    """Cells that split a total (`split`), protected together with their total."""
+    parts = split(cells)
+    if parts is None:
         # Categories that overlap are no split of the total: show them as separate counts.
-        return ShownTable(kind="distribution", cells=[_count_cell(cell) for cell in cells])
+        return ShownTable(kind="distribution", cells=[_count_cell(cell, hidden) for cell in cells])
+    cells, total = parts
     values = [cell.numerator or 0 for cell in cells]
-    reasons, total_reason = protect(values, total)
+    reasons, total_reason = protect(
+        values,
+        total,
+        forced=tuple((cell.key, NUMERATOR) in hidden for cell in cells),
+        total_forced=TOTAL_PART in hidden,
+    )
     shown_total = shown_count(total, total_reason)
     shown = []
     for cell, value, reason in zip(cells, values, reasons, strict=True):
@@ -272,15 +321,58 @@ def _nested(shown: list[ShownCell], cells: list[Cell]) -> list[ShownCell]:
     return shown
 
 
-def suppress(cells: list[Cell], kind: str = "count", *, unit: str = "") -> ShownTable:
-    """The shown table of an indicator's raw cells (see the module's docstring)."""
+def suppress(
+    cells: list[Cell], kind: str = "count", *, unit: str = "", hidden: frozenset = frozenset()
+) -> ShownTable:
+    """The shown table of an indicator's raw cells (see the module's docstring). `hidden`:
+    parts (`count_parts`) to hide from the start, because another table would give them
+    away (`protection`). Labels are kept in Dutch and shown in the active language."""
+    cells = [replace(cell, label=gettext(str(cell.label))) for cell in cells]
     if kind == "distribution":
-        return _distribution(cells)
+        return _distribution(cells, hidden)
     if kind == "share":
-        return ShownTable(kind=kind, cells=_nested([_share_cell(cell) for cell in cells], cells))
+        return ShownTable(
+            kind=kind, cells=_nested([_share_cell(cell, hidden) for cell in cells], cells)
+        )
     if kind == "median":
-        return ShownTable(kind=kind, cells=[_median_cell(cell, unit) for cell in cells])
-    return ShownTable(kind=kind, cells=[_count_cell(cell) for cell in cells])
+        return ShownTable(kind=kind, cells=[_median_cell(cell, unit, hidden) for cell in cells])
+    return ShownTable(kind=kind, cells=[_count_cell(cell, hidden) for cell in cells])
+
+
+# --- The counts of a table, by part ------------------------------------------------------------
+
+
+def count_parts(cells: list[Cell], kind: str) -> dict[tuple[str, str], int]:
+    """Every count a table of `kind` shows or hides, by part: (cell key, "numerator" or
+    "denominator"), and a distribution's total as `TOTAL_PART`. The same counts of the same
+    indicator add up over municipalities (and, for some indicators, over months)."""
+    if kind == "distribution" and (parts := split(cells)) is not None:
+        cells, total = parts
+        counts = {(cell.key, NUMERATOR): cell.numerator or 0 for cell in cells}
+        counts[TOTAL_PART] = total
+        return counts
+    counts = {}
+    for cell in cells:
+        if kind == "median":
+            counts[(cell.key, DENOMINATOR)] = cell.denominator or 0
+            continue
+        counts[(cell.key, NUMERATOR)] = cell.numerator or 0
+        if kind == "share" and cell.denominator is not None:
+            counts[(cell.key, DENOMINATOR)] = cell.denominator
+    return counts
+
+
+def shown_parts(table: ShownTable) -> dict[tuple[str, str], Shown]:
+    """The shown (or hidden) counts of a table, by part as in `count_parts`."""
+    shown = {}
+    for cell in table.cells:
+        if cell.numerator is not None:
+            shown[(cell.key, NUMERATOR)] = cell.numerator
+        if cell.denominator is not None and table.kind != "distribution":
+            shown[(cell.key, DENOMINATOR)] = cell.denominator
+    if table.total is not None:
+        shown[TOTAL_PART] = table.total
+    return shown
 
 
 # --- The comparison with the previous period ---------------------------------------------------
@@ -359,23 +451,3 @@ def compare(current: ShownTable, previous: ShownTable) -> list[ComparedRow]:
             )
         )
     return rows
-
-
-# --- A series of months ------------------------------------------------------------------------
-
-
-def protect_series(values: list[int | None], groups: list[object]) -> list[str]:
-    """Reasons for a monthly series of counts: primary per month, and complementary within
-    each calendar quarter (`groups`), whose total can be shown when that quarter is chosen as
-    the period; so quarter minus shown months never gives one month away. None: not counted."""
-    reasons = ["" for _value in values]
-    by_group: dict[object, list[int]] = {}
-    for index, group in enumerate(groups):
-        if values[index] is not None:
-            by_group.setdefault(group, []).append(index)
-    for indices in by_group.values():
-        part = [values[index] for index in indices]
-        part_reasons, _total = protect(part, sum(part))
-        for index, reason in zip(indices, part_reasons, strict=True):
-            reasons[index] = reason
-    return reasons

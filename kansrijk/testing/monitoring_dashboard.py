@@ -63,6 +63,7 @@ def _median(scope, period):
 FAKES = (
     Indicator(
         code="test-nieuw",
+        additive=True,
         version=2,
         title="Nieuwe gezinnen",
         kind="count",
@@ -77,6 +78,7 @@ FAKES = (
     ),
     Indicator(
         code="test-tolk",
+        additive=True,
         version=1,
         title="Gezinnen met een tolk",
         kind="share",
@@ -90,6 +92,7 @@ FAKES = (
     ),
     Indicator(
         code="test-inkomen",
+        additive=True,
         version=1,
         title="Nieuwe gezinnen naar inkomen",
         kind="distribution",
@@ -103,6 +106,7 @@ FAKES = (
     ),
     Indicator(
         code="test-mediaan",
+        additive=True,
         version=1,
         title="Mediane tijd tot eerste contact",
         kind="median",

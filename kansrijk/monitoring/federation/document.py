@@ -19,10 +19,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .. import indicators as registry
-from ..figures import figures
-from ..indicators import Cell, Indicator, Scope
+from ..indicators import Scope
 from ..periods import Period
-from ..suppression import COMPLEMENTARY, Shown, ShownCell, suppress
+from ..protection import shown_tables
+from ..suppression import COMPLEMENTARY, Shown, ShownCell, ShownTable
 
 SCHEMA_VERSION = 1
 SMALL = "<10"
@@ -110,10 +110,9 @@ def _document_cell(cell: ShownCell) -> dict:
     return shown
 
 
-def suppressed_cells(indicator: Indicator, cells: list[Cell]) -> list[dict]:
-    """The indicator's cells as the dashboard shows them (`suppression.suppress`: small
-    numbers and the numbers they could be derived from are hidden), as document cells."""
-    table = suppress(list(cells), indicator.kind, unit=str(indicator.unit))
+def document_cells(table: ShownTable) -> list[dict]:
+    """An indicator's shown table (`protection`: small numbers and the numbers they could be
+    derived from are hidden) as document cells."""
     return [_document_cell(cell) for cell in table.cells]
 
 
@@ -123,11 +122,11 @@ def suppressed_cells(indicator: Indicator, cells: list[Cell]) -> list[dict]:
 def build_document(coalition, period: Period, *, version: int, generated_at=None) -> dict:
     """The document of `coalition` for `period`, not yet signed (see signing.signed_file).
     Titles and labels are Dutch whatever the language of the page that publishes it."""
-    raw = figures(Scope(coalition_id=coalition.pk), period)
     generated_at = generated_at or timezone.now()
     indicators = []
     with translation.override("nl"):
-        for code, cells in raw.items():
+        tables = shown_tables(Scope(coalition_id=coalition.pk), period)
+        for code, table in tables.items():
             indicator = registry.get(code)
             indicators.append(
                 {
@@ -136,7 +135,7 @@ def build_document(coalition, period: Period, *, version: int, generated_at=None
                     "title": str(indicator.title),
                     "kind": indicator.kind,
                     "unit": str(indicator.unit),
-                    "cells": suppressed_cells(indicator, cells),
+                    "cells": document_cells(table),
                 }
             )
     return {

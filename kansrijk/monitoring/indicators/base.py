@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kansrijk.families.models import Consent, ConsentPurpose, Family
 
@@ -69,9 +69,15 @@ class Indicator:
     unit: str = ""
     group: str = ""
     extra: dict = field(default_factory=dict)
+    # Counts events dated in the period (each in exactly one month): a quarter's counts are
+    # the sum of its months', a year's of its quarters' (see `protection`).
+    additive: bool = False
 
     def cells(self, scope: Scope, period: Period) -> list[Cell]:
-        return list(self.compute(scope, period))
+        """The raw cells; their labels in Dutch whoever asks (they are kept, and translated
+        when shown: `suppression.suppress`)."""
+        with translation.override("nl"):
+            return list(self.compute(scope, period))
 
 
 def population(scope: Scope, *, on=None) -> QuerySet:

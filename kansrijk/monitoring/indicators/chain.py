@@ -102,6 +102,7 @@ def handovers_on_time(scope: Scope, period: Period) -> list[Cell]:
 register(
     Indicator(
         code="handovers_on_time",
+        additive=True,
         version=1,
         title=gettext_lazy("Overdrachten op tijd geaccepteerd, per ketenmoment"),
         kind="share",
@@ -285,6 +286,7 @@ def referrals_by_status(scope: Scope, period: Period) -> list[Cell]:
 register(
     Indicator(
         code="referrals_by_status",
+        additive=True,
         version=1,
         title=gettext_lazy("Verwijzingen naar status"),
         kind="distribution",
@@ -315,6 +317,7 @@ def referral_response_time(scope: Scope, period: Period) -> list[Cell]:
 register(
     Indicator(
         code="referral_response_time",
+        additive=True,
         version=1,
         title=gettext_lazy("Mediane antwoordtijd op verwijzingen"),
         kind="median",

@@ -237,6 +237,7 @@ SIGNALLED_PERIOD = _(
 register(
     Indicator(
         code="pregnancies_signalled",
+        additive=True,
         version=VERSION,
         title=_("Zwangerschappen gesignaleerd, en hoe vroeg"),
         kind="share",
@@ -282,6 +283,7 @@ def gestational_age_at_first_signaling(scope: Scope, period: Period) -> list[Cel
 register(
     Indicator(
         code="gestational_age_at_first_signaling",
+        additive=True,
         version=VERSION,
         title=_("Zwangerschapsduur bij de eerste signalering"),
         kind="median",

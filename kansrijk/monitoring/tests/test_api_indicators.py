@@ -110,9 +110,10 @@ def test_a_bad_period_is_refused_in_dutch(cast, analyst, period):
 def test_a_municipality_is_given_by_cbs_code_or_id(cast, analyst, calls):
     elsewhere = MunicipalityFactory(coalition=cast.coalition, cbs_code="GM9503", name="Derdedorp")
     make_families(cast, 11, municipality=elsewhere)
-    make_families(cast, 2)
+    make_families(cast, 12)
 
     by_code = analyst.get(URL, {"period": "2026", "municipality": "gm9503"}).json()
+    computed = len(calls)
     by_id = analyst.get(URL, {"period": "2026", "municipality": str(elsewhere.pk)}).json()
 
     assert by_code["municipality"] == {
@@ -122,7 +123,7 @@ def test_a_municipality_is_given_by_cbs_code_or_id(cast, analyst, calls):
     }
     assert by_code["indicators"][0]["cells"][0]["denominator"] == "11"
     assert by_id == by_code
-    assert len(calls) == 1  # the second answer came from the kept figures
+    assert len(calls) == computed  # the second answer came from the kept figures
 
 
 @pytest.mark.parametrize("municipality", ["GM9502", "GM0000", "999999", "Tweededorp"])

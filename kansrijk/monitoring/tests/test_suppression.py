@@ -13,7 +13,6 @@ from kansrijk.monitoring.suppression import (
     compare,
     difference,
     protect,
-    protect_series,
     suppress,
 )
 
@@ -150,18 +149,6 @@ def test_a_distribution_compares_each_cell_and_its_total():
 
 def test_equal_figures_differ_by_nothing():
     assert difference(*[suppress([Cell("n", "n", 12)]).cells[0].numerator] * 2).text == "±0"
-
-
-def test_a_series_hides_a_second_month_of_the_same_quarter():
-    # January to June: one small month in the first quarter, none in the second.
-    values = [12, 5, 20, 11, 13, 15]
-    quarters = ["Q1", "Q1", "Q1", "Q2", "Q2", "Q2"]
-
-    assert protect_series(values, quarters) == [COMPLEMENTARY, PRIMARY, "", "", "", ""]
-
-
-def test_a_series_skips_months_that_are_not_counted():
-    assert protect_series([None, 15, 16], ["Q1", "Q1", "Q1"]) == ["", "", ""]
 
 
 def test_nested_shares_do_not_give_their_difference_away():
