@@ -1,4 +1,24 @@
 """Screening in FHIR R4: the published instruments as Questionnaire, answers as
-QuestionnaireResponse."""
+QuestionnaireResponse.
 
-urlpatterns: list = []
+FHIR clients address resources without a trailing slash (`[base]/QuestionnaireResponse`),
+kansrijk's API with one; both are accepted (`/?`), so a POST is never redirected (a redirect
+would lose its body). `reverse()` gives the form without the slash.
+"""
+
+from django.urls import re_path
+
+from . import api_screening
+
+urlpatterns: list = [
+    re_path(
+        r"^fhir/Questionnaire/(?P<key>[-a-zA-Z0-9_]+)/?$",
+        api_screening.QuestionnaireView.as_view(),
+        name="fhir_questionnaire",
+    ),
+    re_path(
+        r"^fhir/QuestionnaireResponse/?$",
+        api_screening.QuestionnaireResponseView.as_view(),
+        name="fhir_questionnaire_response",
+    ),
+]
