@@ -105,3 +105,31 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class IdempotentRequest(models.Model):
+    """An API create sent with an `Idempotency-Key` header, and the answer it got: the same
+    key from the same caller gets the same answer again instead of a second row. The request's
+    fingerprint (method, path, body hash) tells a reused key with another request apart. The
+    answer holds what the caller was sent already (ids and fields it may see); kept for a
+    day."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=500)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.BinaryField(blank=True, default=b"")
+    response_headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "key"], name="idempotency_key_per_actor")
+        ]
+        verbose_name = _("herhaalbaar verzoek")
+        verbose_name_plural = _("herhaalbare verzoeken")
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} ({self.key})"
