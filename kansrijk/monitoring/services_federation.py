@@ -14,10 +14,13 @@ fails a check (see federation/importer.py) is stored as refused with its reason 
 its figures, so the region sees what was tried and why it was refused.
 """
 
+import ipaddress
+import socket
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -188,19 +191,50 @@ class FetchError(Exception):
     pass
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is not followed (it could lead to an internal address): it is an error."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def internal_hosts_allowed() -> list[str]:
+    return list(getattr(settings, "MONITORING_IMPORT_INTERNAL_HOSTS", []))
+
+
+def _internal(host: str) -> bool:
+    """Whether `host` is, or resolves to, an address of an internal network (loopback,
+    private, link-local, reserved). An unknown host is not internal: fetching it fails."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError, ValueError):
+        return False
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if not ip.is_global or ip.is_multicast:
+            return True
+    return False
+
+
 def fetch(url: str) -> bytes:
     """GET the URL; `FetchError` with a Dutch reason when that does not give a document.
 
     The server fetches what a coordinator or analyst asks for, so only http(s), with a
     timeout and a size limit (the URL is audited with the import).
     """
-    if urlsplit(url).scheme not in ("http", "https"):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
         raise FetchError(_("Gebruik een adres dat met http:// of https:// begint."))
+    if _internal(parts.hostname or "") and parts.hostname not in internal_hosts_allowed():
+        raise FetchError(_("Dit adres is niet toegestaan: het wijst naar een intern netwerk."))
     request = urllib.request.Request(
         url, headers={"Accept": "application/json", "User-Agent": "kansrijk-monitoring"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
+        with _OPENER.open(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
             content = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         raise FetchError(
@@ -267,3 +301,37 @@ def region_documents(region: Region, period: str) -> list[dict]:
         latest.setdefault(imported.publisher, imported)
     documents = [imported.document for imported in latest.values()]
     return sorted(documents, key=lambda document: document["publisher"]["name"])
+
+
+# --- The national view ---------------------------------------------------------------------------
+
+
+def national_periods() -> list[str]:
+    """The periods of every region's accepted documents, latest first (one query)."""
+    periods = (
+        ImportedDocument.objects.filter(status=ImportStatus.ACCEPTED)
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    return sorted(set(periods), reverse=True)
+
+
+def national_documents(period: str) -> list[tuple[str, list[dict]]]:
+    """Per region (by name), the latest accepted document of each of its publishers for
+    `period` (one query). A publisher imported by two regions counts once, in the region
+    that imported its latest version."""
+    latest: dict[str, ImportedDocument] = {}
+    accepted = (
+        ImportedDocument.objects.filter(period=period, status=ImportStatus.ACCEPTED)
+        .select_related("region")
+        .order_by("publisher", "-version", "-imported_at", "-id")
+    )
+    for imported in accepted:
+        latest.setdefault(imported.publisher, imported)
+    regions: dict[str, list[dict]] = {}
+    for imported in latest.values():
+        regions.setdefault(imported.region.name, []).append(imported.document)
+    return [
+        (name, sorted(documents, key=lambda document: document["publisher"]["name"]))
+        for name, documents in sorted(regions.items())
+    ]

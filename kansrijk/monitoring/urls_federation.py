@@ -13,6 +13,7 @@ urlpatterns: list = [
     ),
     path("monitoring/regio/", views.federation_region, name="federation_region"),
     path("monitoring/regio/inlezen/", views.federation_import, name="federation_import"),
+    path("monitoring/landelijk/", views.federation_national, name="federation_national"),
     path(
         "monitoring/regio/uitgevers/nieuw/",
         views.federation_publisher_add,

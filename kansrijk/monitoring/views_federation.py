@@ -7,6 +7,8 @@ Who may open what, in plain words:
 - the region page (trusted publishers, imported documents with their status, the figures of
   one period side by side and summed) and importing a document: coordinators and analysts
   of a coalition in the region (the region of the active coalition);
+- the national view (every region's accepted documents of one period, per region and
+  summed): coordinators and analysts of any coalition;
 - adding and removing trusted publishers: coordinators;
 - professionals and administrators get 403; another coalition's document is "not found".
 Nothing on these pages is personal data: documents hold suppressed aggregates only.
@@ -29,7 +31,7 @@ from kansrijk.organisations.models import Role
 from . import services_federation as services
 from .federation import signing
 from .federation.document import publisher_id
-from .federation.overview import side_by_side
+from .federation.overview import by_region, side_by_side
 from .forms_federation import ImportForm, PublishForm, TrustedPublisherForm
 from .models import ImportedDocument, ImportStatus, PublishedDocument, TrustedPublisher
 from .periods import Period
@@ -162,6 +164,25 @@ def federation_region(request):
             "publishers": TrustedPublisher.objects.filter(region=region),
             "may_manage": may_coordinate(request),
         },
+    )
+
+
+@require_GET
+def federation_national(request):
+    """The national view: the accepted documents of every region for one period, a column
+    per region and the national total (two queries whatever the number of documents: the
+    periods, the period's documents with their regions). Readable by coordinators and
+    analysts of any coalition: the documents are published aggregates, suppressed already."""
+    _reader(request)
+    periods = services.national_periods()
+    chosen = request.GET.get("periode", "")
+    period = chosen if chosen in periods else (periods[0] if periods else "")
+    regions = services.national_documents(period) if period else []
+    columns, tables = by_region(regions)
+    return render(
+        request,
+        "monitoring/federation_national.html",
+        {"periods": periods, "period": period, "columns": columns, "tables": tables},
     )
 
 

@@ -85,6 +85,12 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # that changes), and the prefix of its publisher id (default: the site's host).
 MONITORING_SIGNING_KEY = env("MONITORING_SIGNING_KEY", "")
 MONITORING_PUBLISHER_PREFIX = env("MONITORING_PUBLISHER_PREFIX", "")
+# Hosts a region may import documents from by address although they are on an internal
+# network (loopback, private ranges); other internal addresses are refused, so that an
+# import cannot make the server call its own services. Comma-separated host names.
+MONITORING_IMPORT_INTERNAL_HOSTS = [
+    host.strip() for host in env("MONITORING_IMPORT_INTERNAL_HOSTS", "").split(",") if host.strip()
+]
 # Break-the-glass: how long emergency access to one family lasts.
 BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)
 

@@ -13,6 +13,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ADMIN_ENABLED = True
+# The federation tests serve documents from a web server on the loopback.
+MONITORING_IMPORT_INTERNAL_HOSTS = ["127.0.0.1"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A test database in a file, not in shared-cache memory: there concurrent transactions

@@ -170,14 +170,21 @@ def trust(region, publisher: str, public_key: str) -> TrustedPublisher:
 
 
 class LoopbackServer:
-    """Serves fixed bodies by path on 127.0.0.1 in a thread (for the URL import)."""
+    """Serves fixed bodies (`files`) and redirects (`redirects`) by path on 127.0.0.1 in a
+    thread (for the URL import)."""
 
     def __init__(self):
         self.files: dict[str, bytes] = {}
-        files = self.files
+        self.redirects: dict[str, str] = {}
+        files, redirects = self.files, self.redirects
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
+                if self.path in redirects:
+                    self.send_response(302)
+                    self.send_header("Location", redirects[self.path])
+                    self.end_headers()
+                    return
                 body = files.get(self.path)
                 self.send_response(200 if body is not None else 404)
                 self.send_header("Content-Type", "application/json")

@@ -13,8 +13,9 @@ The summing rule, per count (numerator or denominator) of a cell:
   no total (adding them up would mix definitions).
 A share is computed only from exact totals; a value (a median) is never summed.
 
-The same functions serve a national view: it is this view over the documents of more
-regions.
+The national view (`by_region`) uses the same rules: a column per region with the region's
+total, and the national total over every document of every region (not over the region
+totals, which may be "≥ X" already).
 """
 
 from dataclasses import dataclass, field
@@ -162,3 +163,36 @@ def _row(key: str, label: str, cells: list, table: Table) -> Row:
     if any("denominator" in cell for cell in cells):
         denominator = add_counts([cell.get("denominator") for cell in cells])
     return Row(key, label, texts, total_text(numerator, denominator), numerator, denominator)
+
+
+@dataclass
+class RegionColumn:
+    name: str
+    publishers: int
+
+
+def by_region(regions: list[tuple[str, list[dict]]]) -> tuple[list[RegionColumn], list[Table]]:
+    """The national view: per indicator a column per region (the region's total, as its own
+    page sums it) and the national total over all documents."""
+    everything = [document for _name, documents in regions for document in documents]
+    national = side_by_side(everything)
+    per_region = [
+        {(table.code, row.key): row for table in side_by_side(documents) for row in table.rows}
+        for _name, documents in regions
+    ]
+    columns = [RegionColumn(name, len(documents)) for name, documents in regions]
+    tables = []
+    for table in national:
+        merged = Table(
+            table.code, table.title, table.kind, table.unit, table.versions, table.summed
+        )
+        for row in table.rows:
+            texts = []
+            for rows in per_region:
+                part = rows.get((table.code, row.key))
+                texts.append(part.total if part is not None else "—")
+            merged.rows.append(
+                Row(row.key, row.label, texts, row.total, row.numerator, row.denominator)
+            )
+        tables.append(merged)
+    return columns, tables

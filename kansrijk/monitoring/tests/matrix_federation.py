@@ -48,6 +48,7 @@ ROWS: dict[str, Row] = {
     "monitoring:federation_download": Row(READERS, kwargs=_published_kwargs),
     "monitoring:federation_region": Row(READERS),
     "monitoring:federation_import": Row(READERS),
+    "monitoring:federation_national": Row(READERS),
     "monitoring:federation_publisher_add": Row(COORDINATOR),
     "monitoring:federation_publisher_delete": Row(COORDINATOR, kwargs=_trusted_kwargs),
 }

@@ -1,8 +1,8 @@
 """Browser journey of the federation: a coordinator publishes the coalition's figures for a
 quarter, downloads the signed file and trusts the coalition as a publisher of the region; an
 analyst of the region uploads that file, imports the other coalition's document from an
-address (a web server on the loopback), and sees both side by side and summed. axe checks
-every page."""
+address (a web server on the loopback), sees both side by side and summed, and opens the
+national view with the region's total. axe checks every page."""
 
 import json
 import re
@@ -95,4 +95,12 @@ def test_browser_a_coalition_publishes_and_the_region_sees_it_side_by_side(
     expect(vulnerable.get_by_test_id("federation-total")).to_have_text("onderdrukt van 84")
     none = levels.locator('[data-key="none"]').get_by_test_id("federation-total")
     expect(none).to_have_text("50 van 84 (59,5%)")
+    assert_accessible(page)
+
+    # The national view: the region's column and the country's total.
+    page.get_by_role("link", name="Landelijk overzicht").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Landelijk overzicht")
+    national = page.locator('[data-testid=national-table][data-indicator="fake_families"]')
+    expect(national.get_by_role("columnheader")).to_contain_text(["Cel", "Testregio", "Landelijk"])
+    expect(national.get_by_test_id("national-total")).to_have_text("72")
     assert_accessible(page)

@@ -56,3 +56,27 @@ def test_an_address_without_a_document_is_refused_with_the_reason(cast, loopback
     assert other_scheme.status == "refused"
     assert "http://" in other_scheme.reason
     assert other_scheme.document is None
+
+
+def test_an_internal_address_is_refused_unless_allowed(cast, loopback, settings):
+    private, public = new_key()
+    trust(cast.coalition.region, PUBLISHER, public)
+    loopback.files["/cijfers.json"] = as_bytes(signed_by(sample_document(), private))
+    settings.MONITORING_IMPORT_INTERNAL_HOSTS = []
+
+    imported = _import_url(cast, loopback.url("/cijfers.json"))
+
+    assert imported.status == "refused"
+    assert imported.reason == "Dit adres is niet toegestaan: het wijst naar een intern netwerk."
+
+
+def test_a_redirect_is_not_followed(cast, loopback):
+    private, public = new_key()
+    trust(cast.coalition.region, PUBLISHER, public)
+    loopback.files["/cijfers.json"] = as_bytes(signed_by(sample_document(), private))
+    loopback.redirects["/oud.json"] = loopback.url("/cijfers.json")
+
+    imported = _import_url(cast, loopback.url("/oud.json"))
+
+    assert imported.status == "refused"
+    assert "status 302" in imported.reason
