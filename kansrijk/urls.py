@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("kansrijk.socialmap.urls")),
     path("", include("kansrijk.financing.urls")),
     path("", include("kansrijk.monitoring.urls")),
+    path("", include("kansrijk.landscape.urls")),
     path("", include("kansrijk.interop.urls")),
     path("", include("kansrijk.mdo.urls")),
     path("", include("kansrijk.worklist.urls")),

@@ -26,6 +26,7 @@ from . import exports
 from . import indicators as registry
 from .forms_dashboard import DashboardFilterForm
 from .indicators import Scope
+from .report_sections import sections_for
 from .selectors_dashboard import (
     coalition_municipalities,
     dashboard,
@@ -179,5 +180,6 @@ def report(request):
     if not context["form"].errors:
         _log(request, coalition, context, _("Rapport"))
     context["printed_at"] = timezone.localtime()
+    context["sections"] = sections_for(coalition, context.get("municipality"))
     status = 400 if context["form"].errors else 200
     return render(request, "monitoring/report.html", context, status=status)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kansrijk.financing",
     "kansrijk.worklist",
     "kansrijk.monitoring",
+    "kansrijk.landscape",
     "kansrijk.interop",
     # Background work (reminders): the backport of Django 6's tasks framework and its
     # database backend; `manage.py db_worker` runs what was enqueued.

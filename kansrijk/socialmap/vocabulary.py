@@ -91,6 +91,16 @@ class CareKind(models.TextChoices):
     OTHER = "overig", _("Overig")
 
 
+class TargetGroup(models.TextChoices):
+    """Whom a service is for, as a coalition's klantroute groups them (issue 15). A service
+    without a target group counts for every group."""
+
+    VULNERABLE_PREGNANT = "zwangeren_kwetsbaar", _("Zwangeren in een kwetsbare situatie")
+    YOUNG_PARENTS = "jonge_ouders", _("Jonge ouders")
+    DEBTS = "schulden", _("Gezinnen met schulden")
+    NON_DUTCH = "anderstalig", _("Anderstalige gezinnen")
+
+
 class AccessRoute(models.TextChoices):
     """How a family gets in, per service and municipality."""
 
@@ -111,6 +121,7 @@ TAXONOMIES: dict[str, tuple[str, type[models.TextChoices]]] = {
     "kansrijk-betaler": ("Wie betaalt", Payer),
     "kansrijk-eigen-kosten": ("Eigen kosten voor het gezin", OwnCost),
     "kansrijk-zorgsoort": ("Soort zorg of interventie (voor de financiering)", CareKind),
+    "kansrijk-doelgroep": ("Doelgroep", TargetGroup),
 }
 # The field name on a service's kansrijk terms (`service_terms`) for each taxonomy.
 TERM_FIELDS = {
@@ -122,6 +133,7 @@ TERM_FIELDS = {
     "kansrijk-betaler": "payers",
     "kansrijk-eigen-kosten": "own_costs",
     "kansrijk-zorgsoort": "care_kinds",
+    "kansrijk-doelgroep": "target_groups",
 }
 
 

@@ -1,0 +1,3 @@
+"""API URLs of the klantroute part."""
+
+urlpatterns: list = []

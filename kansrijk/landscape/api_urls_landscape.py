@@ -1,0 +1,3 @@
+"""API URLs of the landscape part."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Registrations of this part (see apps.py)."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,3 @@
+"""URLs of the agreements part."""
+
+urlpatterns: list = []

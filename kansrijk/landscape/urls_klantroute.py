@@ -1,0 +1,3 @@
+"""URLs of the klantroute part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the landscape part."""
+
+urlpatterns: list = []
