@@ -17,7 +17,17 @@ from .services_map import (
     ServiceInput,
     known_language,
 )
-from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import (
+    AccessRoute,
+    CareKind,
+    Evidence,
+    Law,
+    OwnCost,
+    Payer,
+    Phase,
+    RouteTerm,
+    TargetGroup,
+)
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 MAX_AGE = 120
@@ -200,6 +210,11 @@ class ServiceForm(Form):
             "het gezin zelf betaalt."
         ),
     )
+    target_groups = _multiple(
+        _("Doelgroepen"),
+        TargetGroup,
+        help_text=_("Leeg: het aanbod is er voor alle gezinnen (zo telt het in de klantroute)."),
+    )
     version = VersionField(required=False)
 
     TERM_FIELDS = (
@@ -211,6 +226,7 @@ class ServiceForm(Form):
         "payers",
         "own_costs",
         "care_kinds",
+        "target_groups",
     )
 
     def __init__(self, *args, municipalities=(), versioned: bool = False, **kwargs):

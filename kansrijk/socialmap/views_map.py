@@ -25,7 +25,17 @@ from .forms_map import EditorAddForm, ProviderForm, ServiceFilterForm, ServiceFo
 from .models import MapEditor, MunicipalityAccess, Service
 from .services_map import ServiceVersionConflict
 from .terms import service_terms
-from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import (
+    AccessRoute,
+    CareKind,
+    Evidence,
+    Law,
+    OwnCost,
+    Payer,
+    Phase,
+    RouteTerm,
+    TargetGroup,
+)
 
 PAGE_SIZE = 25
 
@@ -38,6 +48,7 @@ TERM_CHOICES = {
     "payers": Payer,
     "own_costs": OwnCost,
     "care_kinds": CareKind,
+    "target_groups": TargetGroup,
 }
 
 
@@ -394,6 +405,7 @@ LABELS = {
     "payers": _("wie betaalt"),
     "own_costs": _("eigen kosten"),
     "care_kinds": _("soort zorg"),
+    "target_groups": _("doelgroepen"),
 }
 
 
