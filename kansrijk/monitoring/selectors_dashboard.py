@@ -138,15 +138,34 @@ def trend_figure(indicator: Indicator, table: ShownTable) -> Shown:
     return headline_number(cell)
 
 
+def periods_shown(period: Period, today: date) -> list[Period]:
+    """The periods a dashboard of `period` shows: the period, the previous one and the
+    trend's months that have begun (nothing can count in a month that has not)."""
+    begun = [month for month in trend_months(period) if month.first <= today]
+    return [period, period.previous(), *begun]
+
+
+def warm(coalition_id: int, *, today: date | None = None) -> int:
+    """Compute and keep the figures the coalition's default dashboard needs (every table of
+    their blocks, see `protection`) that are not kept yet; the number of snapshots made.
+    Run in the background (tasks.py), so that the first visitor does not wait for them."""
+    from .models import IndicatorSnapshot
+
+    today = today or timezone.localdate()
+    kept = IndicatorSnapshot.objects.filter(coalition_id=coalition_id)
+    before = kept.count()
+    protector(Scope(coalition_id), today=today).load(periods_shown(default_period(today), today))
+    return kept.count() - before
+
+
 def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
     """The dashboard of a scope and period (see the module's docstring)."""
     today = today or timezone.localdate()
     previous = period.previous()
     months = trend_months(period)
-    # Months that have not begun are not computed (nothing can count in them yet).
     begun = [month for month in months if month.first <= today]
     tables = protector(scope, today=today)
-    tables.load([period, previous, *begun])
+    tables.load(periods_shown(period, today))
     stale = tables.stale((scope, period))
     result = Dashboard(scope=scope, period=period, previous=previous)
     for indicator in registry.indicators():
