@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 pytest_plugins = [
@@ -16,3 +17,11 @@ def _dutch_by_default():
     """Every test starts in Dutch, whatever language an earlier request left active."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: what one test kept (a dashboard's figures) must
+    not answer another test whose rows reuse the same ids."""
+    for cache in caches.all():
+        cache.clear()

@@ -41,7 +41,15 @@ from . import indicators as registry
 from .figures import figures_many
 from .indicators import Indicator, Scope
 from .periods import Period
-from .suppression import COMPLEMENTARY, ShownTable, count_parts, exposed, shown_parts, suppress
+from .suppression import (
+    COMPLEMENTARY,
+    ShownTable,
+    count_parts,
+    exposed,
+    shown_parts,
+    suppress,
+    translated,
+)
 
 Node = tuple[Scope, Period]
 
@@ -155,14 +163,23 @@ class Protector:
         cells = {node: self.raw(node, indicator) for node in nodes}
         counts = {node: count_parts(cells[node], indicator.kind) for node in nodes}
         forced: dict[Node, set] = {node: set() for node in nodes}
-        shown = {
-            node: shown_parts(suppress(cells[node], indicator.kind, unit=unit)) for node in nodes
+        # Labels are translated once, at the end: the rule needs none.
+        tables = {
+            node: suppress(cells[node], indicator.kind, unit=unit, translate=False)
+            for node in nodes
         }
+        shown = {node: shown_parts(table) for node, table in tables.items()}
 
         def hide(node: Node, part_id) -> None:
             forced[node].add(part_id)
-            table = suppress(cells[node], indicator.kind, unit=unit, hidden=frozenset(forced[node]))
-            shown[node] = shown_parts(table)
+            tables[node] = suppress(
+                cells[node],
+                indicator.kind,
+                unit=unit,
+                hidden=frozenset(forced[node]),
+                translate=False,
+            )
+            shown[node] = shown_parts(tables[node])
 
         lines = self._lines(indicator, nodes)
         changed = True
@@ -183,9 +200,9 @@ class Protector:
                     if whole_too:
                         hide(whole, part_id)
                     changed = changed or bool(newly) or whole_too
+        labels: dict[str, str] = {}
         for node in nodes:
-            table = suppress(cells[node], indicator.kind, unit=unit, hidden=frozenset(forced[node]))
-            self._shown[(node, indicator.code)] = table
+            self._shown[(node, indicator.code)] = translated(tables[node], labels)
 
 
 def settle_line(

@@ -9,18 +9,24 @@ their municipalities and months) are read in one query; a table not kept yet is 
 with aggregate queries and kept.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from kansrijk.organisations.models import Municipality
 
 from . import charts
 from . import indicators as registry
 from .indicators import Cell, Indicator, Scope
+from .models import IndicatorSnapshot
 from .periods import Period
 from .protection import protector
+from .snapshots import LIVE_MAX_AGE
 from .suppression import (
     NOT_SHOWN,
     ComparedRow,
@@ -158,19 +164,26 @@ def warm(coalition_id: int, *, today: date | None = None) -> int:
     return kept.count() - before
 
 
-def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
-    """The dashboard of a scope and period (see the module's docstring)."""
-    today = today or timezone.localdate()
+@dataclass(frozen=True)
+class _Shown:
+    """What the dashboard shows of one indicator, as kept in the cache."""
+
+    table: ShownTable
+    previous: ShownTable
+    trend: list[TrendPoint]
+    counted: bool
+    stale: bool
+
+
+def _shown(scope: Scope, period: Period, today: date) -> dict[str, _Shown]:
     previous = period.previous()
     months = trend_months(period)
     begun = [month for month in months if month.first <= today]
     tables = protector(scope, today=today)
     tables.load(periods_shown(period, today))
     stale = tables.stale((scope, period))
-    result = Dashboard(scope=scope, period=period, previous=previous)
+    shown = {}
     for indicator in registry.indicators():
-        table = tables.table((scope, period), indicator)
-        before = tables.table((scope, previous), indicator)
         trend = [
             TrendPoint(
                 month,
@@ -180,22 +193,65 @@ def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Das
             )
             for month in months
         ]
-        counted = any(
-            _counted(tables.raw(node, indicator))
-            for node in [(scope, period), *((scope, month) for month in begun)]
+        shown[indicator.code] = _Shown(
+            table=tables.table((scope, period), indicator),
+            previous=tables.table((scope, previous), indicator),
+            trend=trend,
+            counted=any(
+                _counted(tables.raw(node, indicator))
+                for node in [(scope, period), *((scope, month) for month in begun)]
+            ),
+            stale=indicator.code in stale,
         )
+    return shown
+
+
+def _cache_key(scope: Scope, period: Period, today: date) -> str:
+    """Changes whenever a kept figure of the coalition does (computed, recomputed, marked
+    stale, removed), with the language and the indicators' definitions: one aggregate query
+    over the coalition's snapshots."""
+    kept = IndicatorSnapshot.objects.filter(coalition_id=scope.coalition_id).aggregate(
+        rows=Count("pk"), stale=Count("pk", filter=Q(stale=True)), latest=Max("computed_at")
+    )
+    latest = kept["latest"].timestamp() if kept["latest"] else 0
+    definitions = ",".join(f"{i.code}.{i.version}" for i in registry.indicators())
+    state = hashlib.sha256(
+        f"{kept['rows']}:{kept['stale']}:{latest}:{definitions}".encode()
+    ).hexdigest()[:32]
+    return (
+        f"monitoring:dashboard:{scope.coalition_id}:{scope.municipality_id}:{period.code}:"
+        f"{today}:{get_language()}:{state}"
+    )
+
+
+def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
+    """The dashboard of a scope and period (see the module's docstring). What it shows is
+    kept in the cache until a kept figure of the coalition changes, and at most as long as a
+    running period's figures may be outdated (`snapshots.LIVE_MAX_AGE`): a request then
+    reads them again, which marks the outdated ones for recomputation."""
+    today = today or timezone.localdate()
+    key = _cache_key(scope, period, today)
+    shown = cache.get(key)
+    if shown is None:
+        shown = _shown(scope, period, today)
+        cache.set(key, shown, int(LIVE_MAX_AGE.total_seconds()))
+    result = Dashboard(scope=scope, period=period, previous=period.previous())
+    for indicator in registry.indicators():
+        part = shown.get(indicator.code)
+        if part is None:
+            continue
         result.views.append(
             IndicatorView(
                 indicator=indicator,
-                table=table,
-                previous=before,
-                comparison=compare(table, before),
-                trend=trend,
+                table=part.table,
+                previous=part.previous,
+                comparison=compare(part.table, part.previous),
+                trend=part.trend,
                 chart=charts.trend_chart(
-                    trend, title=indicator.title, unit=_unit(indicator), code=indicator.code
+                    part.trend, title=indicator.title, unit=_unit(indicator), code=indicator.code
                 ),
-                counted=counted,
-                stale=indicator.code in stale,
+                counted=part.counted,
+                stale=part.stale,
             )
         )
     return result

@@ -322,12 +322,35 @@ def _nested(shown: list[ShownCell], cells: list[Cell]) -> list[ShownCell]:
 
 
 def suppress(
-    cells: list[Cell], kind: str = "count", *, unit: str = "", hidden: frozenset = frozenset()
+    cells: list[Cell],
+    kind: str = "count",
+    *,
+    unit: str = "",
+    hidden: frozenset = frozenset(),
+    translate: bool = True,
 ) -> ShownTable:
     """The shown table of an indicator's raw cells (see the module's docstring). `hidden`:
     parts (`count_parts`) to hide from the start, because another table would give them
-    away (`protection`). Labels are kept in Dutch and shown in the active language."""
-    cells = [replace(cell, label=gettext(str(cell.label))) for cell in cells]
+    away (`protection`). Labels are kept in Dutch and shown in the active language (unless
+    `translate` is off: `translated` does it later)."""
+    table = _suppress(cells, kind, unit=unit, hidden=hidden)
+    return translated(table) if translate else table
+
+
+def translated(table: ShownTable, memo: dict | None = None) -> ShownTable:
+    """The table with its labels in the active language (`memo` keeps translations between
+    calls for the same labels)."""
+    memo = {} if memo is None else memo
+    cells = []
+    for cell in table.cells:
+        label = str(cell.label)
+        if label not in memo:
+            memo[label] = gettext(label)
+        cells.append(replace(cell, label=memo[label]))
+    return replace(table, cells=cells)
+
+
+def _suppress(cells: list[Cell], kind: str, *, unit: str, hidden: frozenset) -> ShownTable:
     if kind == "distribution":
         return _distribution(cells, hidden)
     if kind == "share":

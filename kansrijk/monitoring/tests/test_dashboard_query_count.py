@@ -8,6 +8,7 @@ computed month of the trend; none of it depends on the number of families."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -23,7 +24,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_indicators")]
 
 
 def queries_for(client, url: str, data=None) -> int:
+    """The queries of a request that reads the kept figures (not the cache's copy)."""
     client.get(url, data)  # the first request of a session stores its last activity
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, data)
     assert response.status_code == 200
@@ -50,3 +53,20 @@ def test_the_cost_does_not_grow_with_the_number_of_families(cast, name, data):
         )
 
     assert queries_for(client, reverse(name), data) == one
+
+
+def test_a_second_look_comes_from_the_cache_until_a_figure_changes(cast):
+    client = logged_in_client(cast.coordinator)
+    registered_families(cast.coalition, cast.coordinator, default_period().first, 12)
+    read = queries_for(client, reverse("monitoring:dashboard"))
+
+    with CaptureQueriesContext(connection) as cached:
+        first = client.get(reverse("monitoring:dashboard"))
+    registered_families(cast.coalition, cast.coordinator, default_period().first, 3)
+    with CaptureQueriesContext(connection) as changed:
+        second = client.get(reverse("monitoring:dashboard"))
+
+    assert len(cached) < read
+    assert len(changed) > len(cached)  # a new family marked the figures stale: read again
+    assert 'data-testid="cell-numerator">12<' in first.content.decode()
+    assert 'data-testid="indicator-stale"' in second.content.decode()
