@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from kansrijk.care import api as care_api
 from kansrijk.care import api_plan as care_plan_api
+from kansrijk.core.api_docs import ApiDocsView
 from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.interop import api_urls as interop_api_urls
@@ -19,6 +20,7 @@ from kansrijk.worklist import api as worklist_api
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", ApiDocsView.as_view(url_name="api:schema"), name="docs"),
     path("me/", MeView.as_view(), name="me"),
     path(
         "families/",

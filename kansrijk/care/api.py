@@ -43,6 +43,7 @@ from rest_framework.response import Response
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user, professional_coalition_ids
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.families.api import (
     NOT_FOUND,
     IsProfessional,
@@ -211,9 +212,11 @@ def _conflict(handover: Handover, submitted_version: int) -> Response:
         % {"version": handover.version, "status": handover.get_status_display().lower()},
         "submitted_version": submitted_version,
         "current_version": handover.version,
-        "status": handover.status,
+        "current_status": handover.status,
     }
-    return Response(HandoverConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
+    return problem_response(
+        status=409, kind=VERSION_CONFLICT, **HandoverConflictSerializer(body).data
+    )
 
 
 # --- Care team ------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from rest_framework.response import Response
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.families.api import NOT_FOUND, PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.models import Family
 from kansrijk.families.pages import family_for_write
@@ -134,7 +135,7 @@ def _conflict_response(conflict: VersionConflict, *, sent: set[str] | None = Non
         "current": conflict.current,
         "submitted": submitted,
     }
-    return Response(body, status=status.HTTP_409_CONFLICT)
+    return problem_response(status=409, kind=VERSION_CONFLICT, **body)
 
 
 def _plan_response(family: Family, *, status_code: int = status.HTTP_200_OK) -> Response:

@@ -451,4 +451,4 @@ class HandoverConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     submitted_version = serializers.IntegerField()
     current_version = serializers.IntegerField()
-    status = _status_field()
+    current_status = _status_field()

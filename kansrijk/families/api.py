@@ -32,6 +32,7 @@ from kansrijk.access.policy import (
     professional_coalition_ids,
 )
 from kansrijk.access.services import access_event_record
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.organisations.models import Coalition, Membership
 
 from .models import CareTeamMember, Family, Person, Pregnancy
@@ -150,7 +151,7 @@ def _conflict_response(conflict: VersionConflict) -> Response:
         "current": conflict.current,
         "submitted": conflict.submitted,
     }
-    return Response(body, status=status.HTTP_409_CONFLICT)
+    return problem_response(status=409, kind=VERSION_CONFLICT, **body)
 
 
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description=str(NOT_FOUND_MESSAGE))
@@ -200,16 +201,23 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
         if not value:
             return None
         try:
-            return int(value)
+            coalition = int(value)
         except ValueError:
+            coalition = 0
+        # An id is a positive 64-bit integer; a bigger number would overflow the query.
+        if not 0 < coalition < 2**63:
             raise serializers.ValidationError(
                 {"coalition": [_("Geef het nummer (id) van de coalitie.")]}
-            ) from None
+            )
+        return coalition
 
     @extend_schema(
         summary="Mijn gezinnen",
         parameters=[COALITION_PARAMETER],
-        responses=FamilyListSerializer(many=True),
+        responses={
+            200: FamilyListSerializer(many=True),
+            400: OpenApiResponse(ErrorSerializer, description="Geen geldig coalitienummer."),
+        },
     )
     def list(self, request):
         queryset = self.filter_queryset(self.get_queryset())

@@ -255,6 +255,8 @@ class WindowCountPaginator(Paginator):
             return super().page(number)
         number = self._whole_number(number)
         bottom = (number - 1) * self.per_page
+        if bottom >= 2**62:  # beyond any table, and beyond what the database's OFFSET takes
+            return super().page(number)
         rows = list(
             self.object_list.annotate(rows_in_total=Window(Count("*")))[
                 bottom : bottom + self.per_page

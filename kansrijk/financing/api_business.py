@@ -26,6 +26,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.families.services import VersionConflict
@@ -131,7 +132,7 @@ class IsCoordinator(permissions.BasePermission):
 def _forbidden_unless_coordinator(view, case: BusinessCase) -> Response | None:
     if case.coalition_id in view.coordinated:
         return None
-    return Response({"detail": IsCoordinator.message}, status=status.HTTP_403_FORBIDDEN)
+    return problem_response(status=403, detail=IsCoordinator.message)
 
 
 def _conflict(conflict: VersionConflict) -> Response:
@@ -144,7 +145,9 @@ def _conflict(conflict: VersionConflict) -> Response:
         "submitted_version": conflict.expected_version,
         "current_version": conflict.current_version,
     }
-    return Response(BusinessCaseConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
+    return problem_response(
+        status=409, kind=VERSION_CONFLICT, **BusinessCaseConflictSerializer(body).data
+    )
 
 
 def _written(case_pk: int, coalition_id: int, code=status.HTTP_200_OK) -> Response:
@@ -168,7 +171,7 @@ class BusinessCaseListView(PermissionsByMethodMixin, generics.GenericAPIView):
             return BusinessCase.objects.none()
         coalitions = set(self.readable)
         wanted = self.request.query_params.get("coalition", "")
-        if wanted.isdigit():
+        if wanted.isascii() and wanted.isdigit():
             coalitions &= {int(wanted)}
         return BusinessCase.objects.filter(coalition_id__in=coalitions).order_by(
             "coalition_id", "name", "id"
@@ -355,13 +358,13 @@ class BusinessCaseDetailView(PermissionsByMethodMixin, generics.GenericAPIView):
                 actor=request.user,
                 coalition=Coalition.objects.get(pk=case.coalition_id),
                 case_pk=case.pk,
-                expected_version=int(wanted) if wanted.isdigit() else None,
+                expected_version=int(wanted) if wanted.isascii() and wanted.isdigit() else None,
                 request=request,
             )
         except VersionConflict as conflict:
             return _conflict(conflict)
         except DjangoPermissionDenied:
-            return Response({"detail": IsCoordinator.message}, status=status.HTTP_403_FORBIDDEN)
+            return problem_response(status=403, detail=IsCoordinator.message)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

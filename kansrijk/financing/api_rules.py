@@ -63,7 +63,7 @@ class RulePagination(PageNumberPagination):
 
 
 def _year(value: str, name: str) -> int:
-    if not value.isdigit() or not 2000 <= int(value) <= 2100:
+    if not (value.isascii() and value.isdigit()) or not 2000 <= int(value) <= 2100:
         raise serializers.ValidationError({name: [_("Geef een jaar van 2000 tot en met 2100.")]})
     return int(value)
 
@@ -105,7 +105,14 @@ class FinancingRuleListView(PermissionsByMethodMixin, generics.ListAPIView):
                 description="Alleen deze soort zorg (code uit de taxonomie kansrijk-zorgsoort).",
             ),
         ],
-        responses={200: FinancingRuleSerializer(many=True), 403: NOT_ALLOWED},
+        responses={
+            200: FinancingRuleSerializer(many=True),
+            400: OpenApiResponse(
+                ErrorSerializer,
+                description="Geen jaar van 2000 tot en met 2100, of onbekende soort zorg.",
+            ),
+            403: NOT_ALLOWED,
+        },
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -157,7 +164,7 @@ class FinancingYearDetailView(PermissionsByMethodMixin, generics.GenericAPIView)
     def _coalition(self) -> int:
         asked = self.request.query_params.get("coalition", "")
         if asked:
-            if not asked.isdigit() or int(asked) not in self.rule_coalitions:
+            if not (asked.isascii() and asked.isdigit()) or int(asked) not in self.rule_coalitions:
                 raise exceptions.NotFound(_("Deze coalitie bestaat niet voor jou."))
             return int(asked)
         if len(self.rule_coalitions) > 1:

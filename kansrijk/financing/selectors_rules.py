@@ -73,7 +73,7 @@ class RulesPage:
 def chosen_year(years: list[int], asked: str | None) -> int:
     """The year asked for (`?jaar=`), or else the latest year up to this year, or else the
     latest year, or else this year."""
-    if asked and asked.isdigit() and 2000 <= int(asked) <= 2100:
+    if asked and asked.isascii() and asked.isdigit() and 2000 <= int(asked) <= 2100:
         return int(asked)
     this_year = timezone.localdate().year
     past = [year for year in years if year <= this_year]

@@ -172,7 +172,7 @@ def business_compare(request):
     coalition = _reader(request)
     ids = []
     for value in request.GET.getlist("ids"):
-        if value.isdigit():
+        if value.isascii() and value.isdigit():
             ids.append(int(value))
     cases = selectors.cases_for_comparison(coalition.pk, ids[:MAX_COMPARED]) if ids else []
     tables = []
@@ -487,7 +487,7 @@ def business_effect_edit(request, pk: int, item_pk: int | None = None):
         initial["intervention"] = effect.intervention_id
     else:
         wanted = request.GET.get("interventie", "")
-        if wanted.isdigit():
+        if wanted.isascii() and wanted.isdigit():
             initial["intervention"] = int(wanted)
     return _row_form_page(
         request,

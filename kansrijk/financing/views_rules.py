@@ -98,7 +98,7 @@ def _to_rules(year: int | None = None, anchor: str = ""):
 
 def _year_param(request) -> int:
     asked = request.GET.get("jaar", "")
-    if asked.isdigit() and 2000 <= int(asked) <= 2100:
+    if asked.isascii() and asked.isdigit() and 2000 <= int(asked) <= 2100:
         return int(asked)
     raise Http404(_("Kies een jaar van 2000 tot en met 2100."))
 

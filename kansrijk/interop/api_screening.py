@@ -203,6 +203,16 @@ def _outcome_response(description: str, example: dict | None = None) -> OpenApiR
     )
 
 
+def _in_both_media_types(responses: dict[int, OpenApiResponse]) -> dict:
+    """The same answers as FHIR JSON and as plain JSON: a client that asks for `?format=json`
+    or `Accept: application/json` gets the same body as `application/json`."""
+    return {
+        (code, media_type): response
+        for code, response in responses.items()
+        for media_type in (FHIR_JSON, "application/json")
+    }
+
+
 # --- Views ----------------------------------------------------------------------------------
 
 
@@ -237,21 +247,23 @@ class QuestionnaireView(FhirView):
                 description="Een oudere versie; leeg: de nieuwste.",
             ),
         ],
-        responses={
-            (200, FHIR_JSON): OpenApiResponse(
-                OpenApiTypes.OBJECT,
-                description="De Questionnaire.",
-                examples=[OpenApiExample("Professioneel oordeel", value=QUESTIONNAIRE_EXAMPLE)],
-            ),
-            (400, FHIR_JSON): _outcome_response("Ongeldig versienummer."),
-            (401, FHIR_JSON): _outcome_response("Niet ingelogd."),
-            (403, FHIR_JSON): _outcome_response("Geen lid van een coalitie."),
-            (404, FHIR_JSON): _outcome_response("Dit instrument (of deze versie) bestaat niet."),
-        },
+        responses=_in_both_media_types(
+            {
+                200: OpenApiResponse(
+                    OpenApiTypes.OBJECT,
+                    description="De Questionnaire.",
+                    examples=[OpenApiExample("Professioneel oordeel", value=QUESTIONNAIRE_EXAMPLE)],
+                ),
+                400: _outcome_response("Ongeldig versienummer."),
+                401: _outcome_response("Niet ingelogd."),
+                403: _outcome_response("Geen lid van een coalitie."),
+                404: _outcome_response("Dit instrument (of deze versie) bestaat niet."),
+            }
+        ),
     )
     def get(self, request, key: str):
         version = request.query_params.get("version") or None
-        if version is not None and not version.isdigit():
+        if version is not None and not (version.isascii() and version.isdigit()):
             return _outcome(
                 [Issue("value", _("Geef het versienummer als geheel getal."))],
                 status.HTTP_400_BAD_REQUEST,
@@ -304,20 +316,22 @@ class QuestionnaireResponseView(FhirView):
             )
             for media_type in (FHIR_JSON, "application/json")
         ],
-        responses={
-            (201, FHIR_JSON): OpenApiResponse(
-                OpenApiTypes.OBJECT,
-                description="De opgeslagen QuestionnaireResponse.",
-                examples=[OpenApiExample("Vastgelegd", value=STORED_EXAMPLE)],
-            ),
-            (400, FHIR_JSON): _outcome_response("Geen geldige FHIR QuestionnaireResponse."),
-            (401, FHIR_JSON): _outcome_response("Niet ingelogd."),
-            (404, FHIR_JSON): _outcome_response("Niet gevonden of geen toegang."),
-            (415, FHIR_JSON): _outcome_response("Stuur JSON (application/fhir+json)."),
-            (422, FHIR_JSON): _outcome_response(
-                "De inhoud klopt niet; per vraag wat er mis is. Er is niets opgeslagen."
-            ),
-        },
+        responses=_in_both_media_types(
+            {
+                201: OpenApiResponse(
+                    OpenApiTypes.OBJECT,
+                    description="De opgeslagen QuestionnaireResponse.",
+                    examples=[OpenApiExample("Vastgelegd", value=STORED_EXAMPLE)],
+                ),
+                400: _outcome_response("Geen geldige FHIR QuestionnaireResponse."),
+                401: _outcome_response("Niet ingelogd."),
+                404: _outcome_response("Niet gevonden of geen toegang."),
+                415: _outcome_response("Stuur JSON (application/fhir+json)."),
+                422: _outcome_response(
+                    "De inhoud klopt niet; per vraag wat er mis is. Er is niets opgeslagen."
+                ),
+            }
+        ),
     )
     def post(self, request):
         try:

@@ -4,6 +4,10 @@ QuestionnaireResponse.
 FHIR clients address resources without a trailing slash (`[base]/QuestionnaireResponse`),
 kansrijk's API with one; both are accepted (`/?`), so a POST is never redirected (a redirect
 would lose its body). `reverse()` gives the form without the slash.
+
+The Questionnaire's key takes any text: a key that is no instrument is answered by the view,
+as an OperationOutcome 404, not by Django's HTML "page not found" (the API's problem details
+leave FHIR paths to FHIR's own error format).
 """
 
 from django.urls import re_path
@@ -12,7 +16,7 @@ from . import api_screening
 
 urlpatterns: list = [
     re_path(
-        r"^fhir/Questionnaire/(?P<key>[-a-zA-Z0-9_]+)/?$",
+        r"^fhir/Questionnaire/(?P<key>.+?)/?$",
         api_screening.QuestionnaireView.as_view(),
         name="fhir_questionnaire",
     ),

@@ -46,6 +46,7 @@ from rest_framework.response import Response
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.pages import family_for_write
 from kansrijk.families.selectors import visible_family
@@ -367,9 +368,11 @@ def _conflict(meeting: MdoMeeting, submitted_version: int) -> Response:
         % {"version": meeting.version, "status": meeting.get_status_display().lower()},
         "submitted_version": submitted_version,
         "current_version": meeting.version,
-        "status": meeting.status,
+        "current_status": meeting.status,
     }
-    return Response(MeetingConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
+    return problem_response(
+        status=409, kind=VERSION_CONFLICT, **MeetingConflictSerializer(body).data
+    )
 
 
 @extend_schema(tags=[TAG])

@@ -250,7 +250,7 @@ class MeetingConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     submitted_version = serializers.IntegerField()
     current_version = serializers.IntegerField()
-    status = meeting_status_field()
+    current_status = meeting_status_field()
 
 
 class OrganisationRefSerializer(serializers.Serializer):

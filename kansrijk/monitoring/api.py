@@ -28,7 +28,7 @@ from kansrijk.organisations.models import Coalition, Membership, Municipality
 from . import indicators as registry
 from .indicators import Scope
 from .periods import Period, PeriodError
-from .protection import protector
+from .protection import cached_tables
 from .serializers import IndicatorFiguresSerializer
 from .suppression import ShownTable
 
@@ -142,9 +142,7 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
         period = self._period()
         municipality = self._municipality(coalition)
         scope = Scope(coalition.pk, municipality.pk if municipality else None)
-        tables = protector(scope)
-        tables.load([period])
-        stale = tables.stale((scope, period))
+        tables, stale = cached_tables(scope, period)
         body = {
             "coalition": {"id": coalition.pk, "name": coalition.name},
             "municipality": (
@@ -178,7 +176,7 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
                         "sources": [str(s) for s in indicator.definition.sources],
                     },
                     "stale": indicator.code in stale,
-                    **table_body(tables.table((scope, period), indicator)),
+                    **table_body(tables[indicator.code]),
                 }
                 for indicator in registry.indicators()
             ],
@@ -188,7 +186,10 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
     def _coalition(self) -> Coalition:
         asked = self.request.query_params.get("coalition", "")
         if asked:
-            if not asked.isdigit() or int(asked) not in self.figure_coalitions:
+            if (
+                not (asked.isascii() and asked.isdigit())
+                or int(asked) not in self.figure_coalitions
+            ):
                 raise exceptions.NotFound(_("Deze coalitie bestaat niet voor jou."))
             coalition_id = int(asked)
         elif len(self.figure_coalitions) > 1:
@@ -215,7 +216,7 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
         municipalities = Municipality.objects.filter(coalition=coalition)
         found = (
             municipalities.filter(pk=int(asked)).first()
-            if asked.isdigit() and len(asked) < 10
+            if asked.isascii() and asked.isdigit() and len(asked) < 10
             else municipalities.filter(cbs_code=asked.upper()).first()
         )
         if found is None:

@@ -30,17 +30,23 @@ quarter of a state at the end of the period equals its last month, and is shown 
 way, being computed the same way).
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from kansrijk.organisations.models import Municipality
 
 from . import indicators as registry
 from .figures import figures_many
 from .indicators import Indicator, Scope
+from .models import IndicatorSnapshot
 from .periods import Period
+from .snapshots import LIVE_MAX_AGE
 from .suppression import (
     COMPLEMENTARY,
     ShownTable,
@@ -248,3 +254,37 @@ def protector(scope: Scope, *, today: date | None = None) -> Protector:
 def shown_tables(scope: Scope, period: Period, *, today: date | None = None):
     """{indicator code: the shown table} of a scope and period, protected between tables."""
     return protector(scope, today=today).tables((scope, period))
+
+
+def cached(what: tuple, make):
+    """`make()`, kept in the cache until a kept figure of the coalition changes (computed,
+    recomputed, marked stale, removed) or the language or an indicator's definition does,
+    and at most as long as a running period's figures may be outdated
+    (`snapshots.LIVE_MAX_AGE`): a request then reads them again, which marks the outdated
+    ones for recomputation. `what` starts with a name and holds the scope first after it;
+    one aggregate query over the coalition's snapshots decides."""
+    scope = what[1]
+    kept = IndicatorSnapshot.objects.filter(coalition_id=scope.coalition_id).aggregate(
+        rows=Count("pk"), stale=Count("pk", filter=Q(stale=True)), latest=Max("computed_at")
+    )
+    latest = kept["latest"].timestamp() if kept["latest"] else 0
+    definitions = ",".join(f"{i.code}.{i.version}" for i in registry.indicators())
+    state = f"{what!r}:{get_language()}:{kept['rows']}:{kept['stale']}:{latest}:{definitions}"
+    key = f"monitoring:{what[0]}:{hashlib.sha256(state.encode()).hexdigest()[:40]}"
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found, int(LIVE_MAX_AGE.total_seconds()))
+    return found
+
+
+def cached_tables(scope: Scope, period: Period) -> tuple[dict[str, ShownTable], frozenset]:
+    """({indicator code: shown table}, the codes being recomputed) of a scope and period,
+    through the cache (`cached`): for the API."""
+
+    def make():
+        tables = protector(scope)
+        tables.load([period])
+        return tables.tables((scope, period)), tables.stale((scope, period))
+
+    return cached(("tables", scope, period), make)

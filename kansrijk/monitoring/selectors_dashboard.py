@@ -9,24 +9,18 @@ their municipalities and months) are read in one query; a table not kept yet is 
 with aggregate queries and kept.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from kansrijk.organisations.models import Municipality
 
 from . import charts
 from . import indicators as registry
 from .indicators import Cell, Indicator, Scope
-from .models import IndicatorSnapshot
 from .periods import Period
-from .protection import protector
-from .snapshots import LIVE_MAX_AGE
+from .protection import cached, protector
 from .suppression import (
     NOT_SHOWN,
     ComparedRow,
@@ -206,35 +200,11 @@ def _shown(scope: Scope, period: Period, today: date) -> dict[str, _Shown]:
     return shown
 
 
-def _cache_key(scope: Scope, period: Period, today: date) -> str:
-    """Changes whenever a kept figure of the coalition does (computed, recomputed, marked
-    stale, removed), with the language and the indicators' definitions: one aggregate query
-    over the coalition's snapshots."""
-    kept = IndicatorSnapshot.objects.filter(coalition_id=scope.coalition_id).aggregate(
-        rows=Count("pk"), stale=Count("pk", filter=Q(stale=True)), latest=Max("computed_at")
-    )
-    latest = kept["latest"].timestamp() if kept["latest"] else 0
-    definitions = ",".join(f"{i.code}.{i.version}" for i in registry.indicators())
-    state = hashlib.sha256(
-        f"{kept['rows']}:{kept['stale']}:{latest}:{definitions}".encode()
-    ).hexdigest()[:32]
-    return (
-        f"monitoring:dashboard:{scope.coalition_id}:{scope.municipality_id}:{period.code}:"
-        f"{today}:{get_language()}:{state}"
-    )
-
-
 def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
-    """The dashboard of a scope and period (see the module's docstring). What it shows is
-    kept in the cache until a kept figure of the coalition changes, and at most as long as a
-    running period's figures may be outdated (`snapshots.LIVE_MAX_AGE`): a request then
-    reads them again, which marks the outdated ones for recomputation."""
+    """The dashboard of a scope and period (see the module's docstring); what it shows is
+    kept in the cache (`protection.cached`)."""
     today = today or timezone.localdate()
-    key = _cache_key(scope, period, today)
-    shown = cache.get(key)
-    if shown is None:
-        shown = _shown(scope, period, today)
-        cache.set(key, shown, int(LIVE_MAX_AGE.total_seconds()))
+    shown = cached(("dashboard", scope, period, today), lambda: _shown(scope, period, today))
     result = Dashboard(scope=scope, period=period, previous=period.previous())
     for indicator in registry.indicators():
         part = shown.get(indicator.code)

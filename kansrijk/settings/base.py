@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    # Swagger UI's own files, served from our static files (the CSP allows no CDN).
+    "drf_spectacular_sidecar",
     "health_check",
     "kansrijk.core",
     "kansrijk.organisations",
@@ -100,6 +102,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kansrijk.core.middleware.ChosenLanguageMiddleware",
+    # The API: the language asked for in Accept-Language, errors as problem details.
+    "kansrijk.core.api_errors.ApiProblemMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,6 +112,8 @@ MIDDLEWARE = [
     "kansrijk.access.middleware.IdleSessionTimeoutMiddleware",
     "kansrijk.access.middleware.TwoFactorRequiredMiddleware",
     "kansrijk.organisations.middleware.ActiveCoalitionMiddleware",
+    # API creates sent with an Idempotency-Key header are answered once (replayed after).
+    "kansrijk.core.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -234,6 +240,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Errors as RFC 9457 problem details (application/problem+json).
+    "EXCEPTION_HANDLER": "kansrijk.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "kansrijk API",
@@ -244,6 +252,16 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # One name for a choice set that several fields use (who pays, and who pays a tolk).
     "ENUM_NAME_OVERRIDES": {"PayerEnum": "kansrijk.socialmap.vocabulary.Payer"},
+    "OAS_VERSION": "3.1.0",
+    # Swagger UI from the drf-spectacular-sidecar package's static files, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Every error as a Problem, the Idempotency-Key header on every POST.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kansrijk.core.api_docs.postprocess_problems_and_idempotency",
+    ],
 }
 
 # Content Security Policy: only our own scripts and styles, no inline code.

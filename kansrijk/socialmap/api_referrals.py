@@ -33,6 +33,7 @@ from rest_framework.response import Response
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user, professional_coalition_ids
+from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
 from kansrijk.families.api import (
     NOT_FOUND,
     IsProfessional,
@@ -122,9 +123,11 @@ def _conflict(referral: Referral, submitted_version: int) -> Response:
         % {"version": referral.version, "status": referral.get_status_display().lower()},
         "submitted_version": submitted_version,
         "current_version": referral.version,
-        "status": referral.status,
+        "current_status": referral.status,
     }
-    return Response(ReferralConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
+    return problem_response(
+        status=409, kind=VERSION_CONFLICT, **ReferralConflictSerializer(body).data
+    )
 
 
 def _detail_response(request, referral_pk, *, code=status.HTTP_200_OK) -> Response:

@@ -1,9 +1,10 @@
 """API URLs of the social map's HSDS part (names in the `api` namespace): the read-only HSDS
-3.0 records of the caller's coalitions (`api_hsds.py`)."""
+3.0 records of the caller's coalitions (`api_hsds.py`), and the coordinators' HSDS export and
+import (`api_hsds_transfer.py`)."""
 
 from django.urls import path
 
-from . import api_hsds
+from . import api_hsds, api_hsds_transfer
 
 urlpatterns: list = [
     path("socialmap/services/", api_hsds.ServiceListView.as_view(), name="socialmap_service_list"),
@@ -29,5 +30,15 @@ urlpatterns: list = [
         "socialmap/locations/<uuid:pk>/",
         api_hsds.LocationDetailView.as_view(),
         name="socialmap_location_detail",
+    ),
+    path(
+        "socialmap/hsds/export/",
+        api_hsds_transfer.HsdsExportView.as_view(),
+        name="socialmap_hsds_export",
+    ),
+    path(
+        "socialmap/hsds/import/",
+        api_hsds_transfer.HsdsImportView.as_view(),
+        name="socialmap_hsds_import",
     ),
 ]

@@ -22,7 +22,17 @@ from kansrijk.care.needs import Need
 from kansrijk.organisations.models import OrganisationKind
 
 from .models import CarePathRoute, ReferralStatus, Urgency
-from .vocabulary import AccessRoute, CareKind, Evidence, Law, OwnCost, Payer, Phase, RouteTerm
+from .vocabulary import (
+    AccessRoute,
+    CareKind,
+    Evidence,
+    Law,
+    OwnCost,
+    Payer,
+    Phase,
+    RouteTerm,
+    TargetGroup,
+)
 
 N, F, R, E, L, PY, OC, AR = Need, Phase, RouteTerm, Evidence, Law, Payer, OwnCost, AccessRoute
 K = OrganisationKind
@@ -680,6 +690,27 @@ CARE_KINDS: dict[str, tuple[str, ...]] = {
     "moeders_coach": (CK.WELZIJN,),
     "ed_steun": (CK.WELZIJN,),
     "baby_spullen": (CK.WELZIJN,),
+}
+
+# Whom some services are for (the klantroute's target groups, issue 15); a service without
+# target groups counts for every group. Applied by the klantroute's demo step
+# (`kansrijk.landscape.demo_klantroute`). The sociaal raadslieden are for families with debts
+# and non-Dutch-speaking families only, so that for pregnant women in a vulnerable situation the
+# form help of the buurtteam is the only help with language in the day 8 - week 5 gap: there is
+# none in the second municipality, a gap the klantroute shows.
+TG = TargetGroup
+TARGET_GROUPS: dict[str, tuple[str, ...]] = {
+    "jgz_voorzorg": (TG.VULNERABLE_PREGNANT, TG.YOUNG_PARENTS),
+    "moeders_coach": (TG.VULNERABLE_PREGNANT, TG.YOUNG_PARENTS),
+    "zh_pop": (TG.VULNERABLE_PREGNANT,),
+    "ggd_nnz": (TG.VULNERABLE_PREGNANT, TG.YOUNG_PARENTS),
+    "ggd_seksualiteit": (TG.YOUNG_PARENTS,),
+    "bt_budget": (TG.DEBTS,),
+    "bm_maatje": (TG.DEBTS,),
+    "gem_schuldhulp": (TG.DEBTS,),
+    "wz_raadslieden": (TG.DEBTS, TG.NON_DUTCH),
+    "taal_cafe": (TG.NON_DUTCH,),
+    "taal_gezond": (TG.NON_DUTCH, TG.VULNERABLE_PREGNANT),
 }
 
 # The demo's second coalition (one municipality) gets a few of the same kinds of services.

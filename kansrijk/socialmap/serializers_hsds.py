@@ -32,6 +32,19 @@ def _enum_field(table: str, name: str, values: tuple[str, ...]) -> type[serializ
     )
 
 
+# HSDS gives opening hours as "format": "time", but JSON Schema's `time` is RFC 3339's
+# full-time, which needs a UTC offset ("09:00:00+01:00"). Our records hold the local time of
+# the service ("09:00:00"), so the OpenAPI schema describes exactly that instead.
+LocalTimeField = extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+        "description": "Lokale tijd (uu:mm:ss), zonder tijdzone.",
+        "example": "09:00:00",
+    }
+)(type("LocalTimeField", (serializers.CharField,), {}))
+
+
 def _field(table: str, name: str, spec: dict, required: bool) -> serializers.Field:
     kinds = spec.get("type", "string")
     kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -45,7 +58,7 @@ def _field(table: str, name: str, spec: dict, required: bool) -> serializers.Fie
     if fmt == "date":
         return serializers.DateField(**options)
     if fmt == "time":
-        return serializers.TimeField(**options)
+        return LocalTimeField(**options)
     if fmt == "date-time":
         return serializers.DateTimeField(**options)
     if fmt == "email":

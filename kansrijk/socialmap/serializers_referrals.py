@@ -208,4 +208,4 @@ class ReferralConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     submitted_version = serializers.IntegerField()
     current_version = serializers.IntegerField()
-    status = _status_field()
+    current_status = _status_field()

@@ -243,6 +243,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.socialmap.tests.matrix_paths",
     "kansrijk.socialmap.tests.matrix_referrals",
     "kansrijk.socialmap.tests.matrix_api",
+    "kansrijk.socialmap.tests.matrix_hsds_transfer",
     "kansrijk.financing.tests.matrix_rules",
     "kansrijk.financing.tests.matrix_family",
     "kansrijk.financing.tests.matrix_kraamzorg",
@@ -279,6 +280,7 @@ MATRIX: dict[str, Row] = {
     "healthz": Row(everyone(200, anonymous=200)),
     # The API answers 401 instead of redirecting.
     "api:schema": Row(everyone(200, anonymous=401)),
+    "api:docs": Row(everyone(200, anonymous=LOGIN)),
     "api:me": Row(everyone(200, anonymous=401)),
     # Management ("Beheer"): coordinators manage their coalition's organisations and
     # memberships; administrators manage accounts; both see the administrative audit trail.

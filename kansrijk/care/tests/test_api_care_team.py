@@ -72,7 +72,7 @@ def test_former_members_only_on_request(cast, cast_family):
     assert former["is_current"] is False
     response = client.get(_path(cast_family), {"former": "misschien"})
     assert response.status_code == 400
-    assert response.json() == {"former": ["Geef 1 (ja) of 0 (nee)."]}
+    assert response.json()["errors"] == {"former": ["Geef 1 (ja) of 0 (nee)."]}
 
 
 def test_adding_a_professional_puts_them_on_the_team_and_logs_the_update(cast, cast_family):
@@ -96,23 +96,25 @@ def test_adding_a_professional_puts_them_on_the_team_and_logs_the_update(cast, c
 
 def test_adding_checks_the_input_in_dutch_under_its_field(cast, cast_family):
     client = logged_in_client(cast.case_director)
-    assert _post(client, _path(cast_family)).json() == {
+    assert _post(client, _path(cast_family)).json()["errors"] == {
         "professional": ["Kies de professional die je aan het zorgteam toevoegt."]
     }
     stranger = other_coalition_jgz_nurse(cast)
     response = _post(client, _path(cast_family), {"professional": stranger.pk})
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "professional": ["Kies een professional die in de coalitie van dit gezin werkt."]
     }
     response = _post(client, _path(cast_family), {"professional": cast.care_team_member.pk})
     assert response.status_code == 400
-    assert response.json() == {"professional": ["Deze professional zit al in het zorgteam."]}
+    assert response.json()["errors"] == {
+        "professional": ["Deze professional zit al in het zorgteam."]
+    }
     response = _post(
         client, _path(cast_family), {"professional": jgz_nurse(cast).pk, "phone": "12"}
     )
     assert response.status_code == 400
-    assert "phone" in response.json()
+    assert "phone" in response.json()["errors"]
     assert CareTeamMember.objects.filter(family=cast_family).count() == 2
 
 
@@ -127,14 +129,14 @@ def test_ending_a_membership(cast, cast_family):
     assert (event.action, event.detail) == (AccessEvent.Action.UPDATE, "Zorgteamlid beëindigd")
     # Ending it again, and ending the last member, are refused with the service's words.
     again = _post(client, _path(cast_family, f"{member.pk}/end/"))
-    assert (again.status_code, again.json()) == (
+    assert (again.status_code, again.json()["errors"]) == (
         400,
         {"non_field_errors": ["Dit zorgteamlid is al gestopt."]},
     )
     last = cast_family.care_team_members.get(professional=cast.case_director)
     response = _post(client, _path(cast_family, f"{last.pk}/end/"))
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "non_field_errors": [
             "Het zorgteam kan niet leeg worden; voeg eerst een ander zorgteamlid toe."
         ]
@@ -162,7 +164,7 @@ def test_outsiders_get_nothing(actor, cast, cast_family):
         _post(client, _path(cast_family), {"professional": nurse.pk}),
         _post(client, _path(cast_family, f"{member.pk}/end/")),
     ):
-        assert (response.status_code, response.json()) == (404, NOT_FOUND)
+        assert (response.status_code, response.json()["detail"]) == (404, NOT_FOUND["detail"])
     assert CareTeamMember.objects.current().filter(family=cast_family).count() == 2
     assert not CareTeamMember.objects.filter(professional=nurse).exists()
     if actor in ("outsider", "coordinator", "analyst"):

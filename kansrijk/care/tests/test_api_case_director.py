@@ -57,12 +57,12 @@ def test_a_care_team_member_names_the_first_director(cast, cast_family):
 
 def test_the_director_comes_from_the_care_team(cast, cast_family):
     client = logged_in_client(cast.case_director)
-    assert _post(client, cast_family, {}).json() == {
+    assert _post(client, cast_family, {}).json()["errors"] == {
         "professional": ["Kies wie de casusregie neemt."]
     }
     response = _post(client, cast_family, {"professional": jgz_nurse(cast).pk})
     assert response.status_code == 400
-    assert response.json() == {"professional": ["Kies iemand uit het zorgteam."]}
+    assert response.json()["errors"] == {"professional": ["Kies iemand uit het zorgteam."]}
     assert not CaseDirector.objects.exists()
 
 
@@ -74,7 +74,7 @@ def test_a_change_of_director_is_a_handover_not_an_overwrite(cast, cast_family):
         {"professional": cast.care_team_member.pk},
     )
     assert response.status_code == 400
-    [message] = response.json()["non_field_errors"]
+    [message] = response.json()["errors"]["non_field_errors"]
     assert "al casusregisseur" in message
     assert "overdracht" in message
     assert CaseDirector.objects.current().get().professional == cast.case_director
@@ -108,9 +108,9 @@ def test_the_history_and_a_running_transfer(cast, cast_family):
 def test_outsiders_get_nothing(actor, cast, cast_family):
     make_director(cast, cast_family)
     client = logged_in_client(getattr(cast, actor))
-    assert client.get(_path(cast_family)).json() == NOT_FOUND
+    assert client.get(_path(cast_family)).json()["detail"] == NOT_FOUND["detail"]
     response = _post(client, cast_family, {"professional": cast.care_team_member.pk})
-    assert (response.status_code, response.json()) == (404, NOT_FOUND)
+    assert (response.status_code, response.json()["detail"]) == (404, NOT_FOUND["detail"])
     assert CaseDirector.objects.count() == 1
 
 

@@ -66,7 +66,7 @@ def test_a_goal_needs_text_a_dimension_and_a_target_date_ahead(cast, cast_family
     client = logged_in_client(cast.case_director)
     empty = _post(client, _url(cast_family, "goals/"), {})
     assert empty.status_code == 400
-    assert empty.json() == {
+    assert empty.json()["errors"] == {
         "text": ["Beschrijf het doel in de woorden van het gezin."],
         "dimension": ["Kies bij welke dimensie van Positieve Gezondheid het doel hoort."],
     }
@@ -80,7 +80,7 @@ def test_a_goal_needs_text_a_dimension_and_a_target_date_ahead(cast, cast_family
         },
     )
     assert past.status_code == 400
-    assert past.json() == {"target_date": ["De streefdatum ligt in het verleden."]}
+    assert past.json()["errors"] == {"target_date": ["De streefdatum ligt in het verleden."]}
     assert not Goal.objects.exists()
 
 
@@ -133,7 +133,9 @@ def test_a_goal_change_needs_a_version(cast, cast_family):
         logged_in_client(cast.case_director), _url(cast_family, f"goals/{goal.pk}/"), {"text": "x"}
     )
     assert response.status_code == 400
-    assert response.json() == {"version": ["Geef de versie mee waarop de wijziging is gebaseerd."]}
+    assert response.json()["errors"] == {
+        "version": ["Geef de versie mee waarop de wijziging is gebaseerd."]
+    }
 
 
 def test_a_closed_goal_cannot_be_closed_or_changed_again(cast, cast_family):
@@ -141,15 +143,15 @@ def test_a_closed_goal_cannot_be_closed_or_changed_again(cast, cast_family):
     client = logged_in_client(cast.case_director)
     wrong = _post(client, _url(cast_family, f"goals/{goal.pk}/close/"), {"status": "open"})
     assert wrong.status_code == 400
-    assert wrong.json() == {"status": ["Kies of het doel behaald is of gestopt."]}
+    assert wrong.json()["errors"] == {"status": ["Kies of het doel behaald is of gestopt."]}
     closed = _post(client, _url(cast_family, f"goals/{goal.pk}/close/"), {"status": "stopped"})
     assert closed.status_code == 200
     assert (closed.json()["status"], closed.json()["version"]) == ("stopped", 2)
     again = _post(client, _url(cast_family, f"goals/{goal.pk}/close/"), {"status": "achieved"})
-    assert again.json() == {"non_field_errors": ["Dit doel is al afgesloten."]}
+    assert again.json()["errors"] == {"non_field_errors": ["Dit doel is al afgesloten."]}
     edit = _patch(client, _url(cast_family, f"goals/{goal.pk}/"), {"version": 2, "text": "x"})
     assert edit.status_code == 400
-    assert edit.json() == {
+    assert edit.json()["errors"] == {
         "non_field_errors": ["Dit doel is afgesloten en kan niet meer worden gewijzigd."]
     }
     assert Goal.objects.get(pk=goal.pk).status == GoalStatus.STOPPED
@@ -199,7 +201,7 @@ def test_scores_out_of_range_or_missing_are_refused_per_dimension_in_dutch(cast,
         {"measured_on": str(timezone.localdate()), "respondent": "moeder", "scores": scores},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "scores": {"participation": ["Vul een score in voor Meedoen (0 tot en met 10)."]}
     }
     scores["participation"] = 5
@@ -213,7 +215,7 @@ def test_scores_out_of_range_or_missing_are_refused_per_dimension_in_dutch(cast,
         },
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "measured_on": ["De datum kan niet in de toekomst liggen."],
         "scores": {
             "mental_wellbeing": [
@@ -226,7 +228,9 @@ def test_scores_out_of_range_or_missing_are_refused_per_dimension_in_dutch(cast,
         _url(cast_family, "health-scores/"),
         {"measured_on": str(timezone.localdate()), "respondent": "", "scores": SCORES},
     )
-    assert no_respondent.json() == {"respondent": ["Vul in wie van het gezin de scores gaf."]}
+    assert no_respondent.json()["errors"] == {
+        "respondent": ["Vul in wie van het gezin de scores gaf."]
+    }
     assert not HealthScore.objects.exists()
 
 

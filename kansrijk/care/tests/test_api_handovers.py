@@ -121,16 +121,16 @@ def test_a_named_professional_brings_their_organisation_and_a_casusregie_moment_
 
 def test_proposing_checks_the_input_in_dutch_under_its_field(cast, cast_family):
     client = logged_in_client(cast.case_director)
-    assert _post(client, _path(cast_family), {"to_organisation": jgz(cast).pk}).json() == {
-        "summary": ["Schrijf een korte samenvatting voor de ontvanger."]
-    }
-    assert _post(client, _path(cast_family), {"summary": SUMMARY}).json() == {
+    assert _post(client, _path(cast_family), {"to_organisation": jgz(cast).pk}).json()[
+        "errors"
+    ] == {"summary": ["Schrijf een korte samenvatting voor de ontvanger."]}
+    assert _post(client, _path(cast_family), {"summary": SUMMARY}).json()["errors"] == {
         "to_organisation": ["Kies de organisatie of de professional die de overdracht krijgt."]
     }
     stranger = other_coalition_jgz_nurse(cast)
     assert _post(
         client, _path(cast_family), {"summary": SUMMARY, "to_professional": stranger.pk}
-    ).json() == {
+    ).json()["errors"] == {
         "to_professional": ["Kies een professional die in de coalitie van dit gezin werkt."]
     }
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
@@ -139,7 +139,7 @@ def test_proposing_checks_the_input_in_dutch_under_its_field(cast, cast_family):
         _path(cast_family),
         {"summary": SUMMARY, "to_organisation": jgz(cast).pk, "due_date": yesterday},
     )
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"due_date": ["Kies een datum vanaf vandaag."]},
     )
@@ -148,7 +148,9 @@ def test_proposing_checks_the_input_in_dutch_under_its_field(cast, cast_family):
         _path(cast_family),
         {"summary": SUMMARY, "to_organisation": jgz(cast).pk, "moment": "bestaat-niet"},
     )
-    assert response.json() == {"moment": ["Dit ketenmoment bestaat niet (meer). Kies een ander."]}
+    assert response.json()["errors"] == {
+        "moment": ["Dit ketenmoment bestaat niet (meer). Kies een ander."]
+    }
     assert not Handover.objects.exists()
 
 
@@ -185,7 +187,7 @@ def test_a_handover_of_another_family_is_not_found(cast, cast_family):
     assert response.status_code == 404
     # Its receiver does not reach it through the wrong family either.
     response = logged_in_client(jgz_nurse(cast)).get(_path(cast_family, f"{handover.pk}/"))
-    assert (response.status_code, response.json()) == (404, NOT_FOUND)
+    assert (response.status_code, response.json()["detail"]) == (404, NOT_FOUND["detail"])
 
 
 def test_the_receiver_accepts_and_joins_the_care_team(cast, cast_family):
@@ -223,10 +225,12 @@ def test_accept_needs_the_version_and_a_valid_phone(cast, cast_family):
     handover = propose(cast, cast_family)
     client = logged_in_client(jgz_nurse(cast))
     path = _path(cast_family, f"{handover.pk}/accept/")
-    assert _post(client, path).json() == {"version": ["Geef de versie van de overdracht mee."]}
+    assert _post(client, path).json()["errors"] == {
+        "version": ["Geef de versie van de overdracht mee."]
+    }
     response = _post(client, path, {"version": 1, "phone": "bel me"})
     assert response.status_code == 400
-    assert response.json()["phone"] == [
+    assert response.json()["errors"]["phone"] == [
         "Vul een telefoonnummer in met 10 cijfers, bijvoorbeeld 06 12345678."
     ]
     assert Handover.objects.get().status == HandoverStatus.PROPOSED
@@ -243,7 +247,7 @@ def test_a_stale_version_answers_409(cast, cast_family):
     body = response.json()
     assert body["submitted_version"] == 3
     assert body["current_version"] == 1
-    assert body["status"] == "proposed"
+    assert body["current_status"] == "proposed"
     assert body["detail"].startswith("Deze overdracht is intussen gewijzigd")
     assert Handover.objects.get().status == HandoverStatus.PROPOSED
 
@@ -255,7 +259,7 @@ def test_only_a_receiver_can_accept(cast, cast_family):
         _path(cast_family, f"{handover.pk}/accept/"),
         {"version": 1},
     )
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"non_field_errors": ["Alleen de ontvanger kan deze overdracht accepteren."]},
     )
@@ -266,7 +270,7 @@ def test_declining_needs_a_reason_and_then_the_handover_cannot_be_accepted(cast,
     handover = propose(cast, cast_family)
     client = logged_in_client(nurse)
     response = _post(client, _path(cast_family, f"{handover.pk}/decline/"), {"version": 1})
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"reason": ["Geef een reden waarom je de overdracht afwijst."]},
     )
@@ -281,7 +285,7 @@ def test_declining_needs_a_reason_and_then_the_handover_cannot_be_accepted(cast,
     # The receiver's ground ended with the answer: they are told why, with the current
     # version, and get a 409 with an old one.
     response = _post(client, _path(cast_family, f"{handover.pk}/accept/"), {"version": 2})
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"non_field_errors": ["Een overdracht die afgewezen is, kun je niet accepteren."]},
     )
@@ -334,7 +338,7 @@ def test_the_warm_contact_is_checked(cast, cast_family):
     handover = _accepted(cast, cast_family)
     client = logged_in_client(cast.care_team_member)
     path = _path(cast_family, f"{handover.pk}/complete/")
-    assert _post(client, path, {"version": 2}).json() == {
+    assert _post(client, path, {"version": 2}).json()["errors"] == {
         "contact_kind": [
             "Kies hoe het warme contact was: een gezamenlijk bezoek of een gezamenlijk gesprek."
         ],
@@ -342,7 +346,7 @@ def test_the_warm_contact_is_checked(cast, cast_family):
     }
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = _post(client, path, {"version": 2, "contact_kind": "call", "contact_on": tomorrow})
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"contact_on": ["Het warme contact kan niet in de toekomst liggen."]},
     )
@@ -357,7 +361,7 @@ def test_the_sender_withdraws_and_no_one_else_can(cast, cast_family):
     handover = propose(cast, cast_family)
     path = _path(cast_family, f"{handover.pk}/cancel/")
     response = _post(logged_in_client(cast.care_team_member), path, {"version": 1})
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"non_field_errors": ["Alleen wie de overdracht voorstelde kan hem intrekken."]},
     )
@@ -369,7 +373,7 @@ def test_the_sender_withdraws_and_no_one_else_can(cast, cast_family):
     assert response.json()["status"] == "cancelled"
     assert response.json()["cancel_reason"] == "Toch zelf gedaan."
     response = _post(client, path, {"version": 2})
-    assert (response.status_code, response.json()) == (
+    assert (response.status_code, response.json()["errors"]) == (
         400,
         {"non_field_errors": ["Een overdracht die ingetrokken is, kun je niet intrekken."]},
     )
@@ -383,7 +387,7 @@ def test_an_accepted_handover_cannot_be_withdrawn(cast, cast_family):
         {"version": 2},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "non_field_errors": ["Een overdracht die geaccepteerd is, kun je niet intrekken."]
     }
 
@@ -414,7 +418,7 @@ def test_outsiders_get_nothing(actor, cast, cast_family):
         ),
     ]
     for response in responses:
-        assert (response.status_code, response.json()) == (404, NOT_FOUND)
+        assert (response.status_code, response.json()["detail"]) == (404, NOT_FOUND["detail"])
     statuses = dict(Handover.objects.values_list("pk", "status"))
     assert statuses == {handover.pk: "proposed", accepted.pk: "accepted"}
 

@@ -114,7 +114,9 @@ def test_patch_without_a_version_is_refused_in_dutch(cast, cast_family):
         logged_in_client(cast.case_director), "patch", _url(cast_family), {"strengths": "x"}
     )
     assert response.status_code == 400
-    assert response.json() == {"version": ["Geef de versie mee waarop de wijziging is gebaseerd."]}
+    assert response.json()["errors"] == {
+        "version": ["Geef de versie mee waarop de wijziging is gebaseerd."]
+    }
     assert not CarePlan.objects.filter(family=cast_family).exists()
 
 
@@ -126,7 +128,9 @@ def test_an_empty_first_plan_is_refused_in_dutch(cast, cast_family):
         {"version": 0, "strengths": "", "own_contribution": "", "support_needed": ""},
     )
     assert response.status_code == 400
-    assert response.json() == {"non_field_errors": ["Vul minstens één deel van het plan in."]}
+    assert response.json()["errors"] == {
+        "non_field_errors": ["Vul minstens één deel van het plan in."]
+    }
 
 
 def test_two_writers_on_the_same_version_the_second_gets_409_with_both_versions(cast, cast_family):
@@ -212,13 +216,13 @@ def test_a_talk_in_the_future_is_refused_in_dutch(cast, cast_family):
         {"discussed_on": tomorrow.isoformat()},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "discussed_on": ["De datum van het gesprek kan niet in de toekomst liggen."]
     }
     missing = _write(
         logged_in_client(cast.case_director), "post", _url(cast_family, "discussed/"), {}
     )
-    assert missing.json() == {"discussed_on": ["Vul de datum van het gesprek in."]}
+    assert missing.json()["errors"] == {"discussed_on": ["Vul de datum van het gesprek in."]}
 
 
 def test_concerns_are_added_moved_and_resolved_in_order_of_priority(cast, cast_family):
@@ -253,7 +257,7 @@ def test_concerns_are_added_moved_and_resolved_in_order_of_priority(cast, cast_f
     ]
     again = client.post(_url(cast_family, f"concerns/{first.pk}/resolve/"))
     assert again.status_code == 400
-    assert again.json() == {
+    assert again.json()["errors"] == {
         "non_field_errors": ["Dit zorgpunt bestaat niet (meer) of is al opgelost."]
     }
 
@@ -262,9 +266,9 @@ def test_a_concern_needs_text_and_a_direction_in_dutch(cast, cast_family):
     client = logged_in_client(cast.care_team_member)
     blank = _write(client, "post", _url(cast_family, "concerns/"), {"text": "  "})
     assert blank.status_code == 400
-    assert blank.json() == {"text": ["Beschrijf het zorgpunt."]}
+    assert blank.json()["errors"] == {"text": ["Beschrijf het zorgpunt."]}
     too_long = _write(client, "post", _url(cast_family, "concerns/"), {"text": "x" * 301})
-    assert too_long.json() == {
+    assert too_long.json()["errors"] == {
         "text": ["Houd het zorgpunt kort: hoogstens 300 tekens. Zet details in het plan."]
     }
     concern = concern_add(actor=cast.case_director, family_pk=cast_family.pk, text="Schulden")
@@ -274,7 +278,7 @@ def test_a_concern_needs_text_and_a_direction_in_dutch(cast, cast_family):
         _url(cast_family, f"concerns/{concern.pk}/move/"),
         {"direction": "sideways"},
     )
-    assert wrong.json() == {"direction": ["Kies of het zorgpunt omhoog of omlaag moet."]}
+    assert wrong.json()["errors"] == {"direction": ["Kies of het zorgpunt omhoog of omlaag moet."]}
 
 
 def test_a_concern_of_another_family_is_not_found(cast, cast_family):
@@ -298,7 +302,7 @@ def test_a_closed_file_keeps_its_plan(cast, cast_family):
         {"version": 0, "strengths": "x", "own_contribution": "", "support_needed": ""},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "non_field_errors": ["Dit gezinsdossier is gesloten; heropen het eerst."]
     }
 
@@ -318,7 +322,7 @@ def test_whoever_may_not_see_the_family_gets_404_and_nothing_is_written(actor, c
     for url in (_url(cast_family), _url(cast_family, "history/"), _url(cast_family, "concerns/")):
         response = client.get(url)
         assert response.status_code == 404
-        assert response.json() == NOT_FOUND
+        assert response.json()["detail"] == NOT_FOUND["detail"]
         assert "Geheim" not in response.content.decode()
     writes = [
         _write(client, "patch", _url(cast_family), {"version": 1, "strengths": "Overschreven"}),

@@ -36,8 +36,11 @@ def test_every_care_endpoint_is_in_the_schema(cast):
     for action in ("accept", "decline", "complete", "cancel"):
         operation = paths[f"{HANDOVER}/{action}/"]["post"]
         assert {"200", "400", "404", "409"} <= set(operation["responses"])
-        conflict = operation["responses"]["409"]["content"]["application/json"]["schema"]
-        assert conflict["$ref"].endswith("/HandoverConflict")
+        conflict = operation["responses"]["409"]["content"]["application/problem+json"]["schema"]
+        assert [part["$ref"].rsplit("/", 1)[1] for part in conflict["allOf"]] == [
+            "Problem",
+            "HandoverConflict",
+        ]
     assert {"201", "400", "404"} <= set(paths[f"{FAMILY}/handovers/"]["post"]["responses"])
     assert {"201", "400", "404"} <= set(paths[f"{FAMILY}/care-team/"]["post"]["responses"])
     assert "former" in {p["name"] for p in paths[f"{FAMILY}/care-team/"]["get"]["parameters"]}

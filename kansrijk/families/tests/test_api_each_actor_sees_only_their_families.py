@@ -46,7 +46,11 @@ def test_anyone_else_gets_404_as_for_a_family_that_does_not_exist(actor, path, c
     existing = client.get(f"/api/v1/families/{cast_family.pk}/{path}")
     missing = client.get(f"/api/v1/families/{cast_family.pk + 1000}/{path}")
     assert existing.status_code == missing.status_code == 404
-    assert existing.json() == missing.json() == {"detail": "Niet gevonden of geen toegang."}
+    # The same problem, but for the path it names (`instance`).
+    assert {**existing.json(), "instance": None} == {**missing.json(), "instance": None}
+    problem = existing.json()
+    assert problem["type"] == "https://kansrijk.nl/problemen/niet-gevonden"
+    assert problem["detail"] == "Niet gevonden of geen toegang."
 
 
 @pytest.mark.parametrize("actor", OFF_THE_CARE_TEAM)
@@ -57,7 +61,7 @@ def test_anyone_else_cannot_change_it(actor, cast, cast_family):
         content_type="application/json",
     )
     assert response.status_code == 404
-    assert response.json() == {"detail": "Niet gevonden of geen toegang."}
+    assert response.json()["detail"] == "Niet gevonden of geen toegang."
     cast_family.refresh_from_db()
     assert (cast_family.low_income, cast_family.version) == (False, 1)
 
@@ -73,7 +77,7 @@ def test_the_list_can_be_narrowed_to_one_of_the_callers_coalitions(cast, cast_fa
 def test_a_coalition_that_is_not_a_number_is_a_clear_error(cast, cast_family):
     response = logged_in_client(cast.case_director).get("/api/v1/families/", {"coalition": "x"})
     assert response.status_code == 400
-    assert response.json() == {"coalition": ["Geef het nummer (id) van de coalitie."]}
+    assert response.json()["errors"] == {"coalition": ["Geef het nummer (id) van de coalitie."]}
 
 
 def test_a_family_of_which_the_caller_left_the_care_team_disappears(cast, cast_family):

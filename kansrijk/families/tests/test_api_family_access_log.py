@@ -68,4 +68,4 @@ def test_break_the_glass_opens_the_file_but_not_the_report(cast, cast_family):
     assert client.get(f"/api/v1/families/{cast_family.pk}/").status_code == 200
     response = _log(client, cast_family)
     assert response.status_code == 404
-    assert response.json() == {"detail": "Niet gevonden of geen toegang."}
+    assert response.json()["detail"] == "Niet gevonden of geen toegang."

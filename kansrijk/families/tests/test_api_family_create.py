@@ -58,7 +58,7 @@ def test_the_creator_joins_the_care_team_and_sees_the_file(cast):
 def test_it_rejects_a_wrong_postcode_in_dutch(cast):
     response = _post(logged_in_client(cast.case_director), _valid(cast, postcode="12345"))
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "postcode": [
             "Vul een Nederlandse postcode in: vier cijfers en twee letters, zoals 1234 AB."
         ]
@@ -72,7 +72,7 @@ def test_it_asks_for_the_interpreter_language(cast):
         _valid(cast, interpreter_needed=True, interpreter_language=" "),
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "interpreter_language": ["Vul in voor welke taal een tolk nodig is."]
     }
 
@@ -80,7 +80,7 @@ def test_it_asks_for_the_interpreter_language(cast):
 def test_missing_fields_are_named_in_dutch(cast):
     response = _post(logged_in_client(cast.case_director), {})
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "municipality": ["Dit veld is verplicht."],
         "postcode": ["Dit veld is verplicht."],
     }
@@ -89,14 +89,14 @@ def test_missing_fields_are_named_in_dutch(cast):
 def test_an_unknown_insurance_kind_is_refused(cast):
     response = _post(logged_in_client(cast.case_director), _valid(cast, insurance_kind="goud"))
     assert response.status_code == 400
-    assert list(response.json()) == ["insurance_kind"]
+    assert list(response.json()["errors"]) == ["insurance_kind"]
 
 
 def test_a_municipality_of_another_coalition_is_refused(cast):
     other = cast.other_coalition.municipalities.get()
     response = _post(logged_in_client(cast.case_director), _valid(cast, municipality=other.pk))
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "municipality": ["Kies een gemeente van een coalitie waarin je werkt."]
     }
     assert not Family.objects.exists()
@@ -106,7 +106,7 @@ def test_a_municipality_of_another_coalition_is_refused(cast):
 def test_only_professionals_open_a_file(actor, cast):
     response = _post(logged_in_client(getattr(cast, actor)), _valid(cast))
     assert response.status_code == 403
-    assert response.json() == {"detail": "Alleen professionals kunnen een gezinsdossier openen."}
+    assert response.json()["detail"] == "Alleen professionals kunnen een gezinsdossier openen."
     assert not Family.objects.exists()
 
 

@@ -52,7 +52,7 @@ def test_put_needs_every_required_field(cast, cast_family):
         f"/api/v1/families/{cast_family.pk}/", {"version": 1}, content_type="application/json"
     )
     assert response.status_code == 400
-    assert set(response.json()) == {"municipality", "postcode"}
+    assert set(response.json()["errors"]) == {"municipality", "postcode"}
 
 
 def test_a_stale_version_answers_409_with_both_versions(cast, cast_family):
@@ -82,7 +82,9 @@ def test_a_stale_version_answers_409_with_both_versions(cast, cast_family):
 def test_a_change_without_a_version_is_refused(cast, cast_family):
     response = _patch(logged_in_client(cast.case_director), cast_family, {"low_income": True})
     assert response.status_code == 400
-    assert response.json() == {"version": ["Geef de versie mee waarop de wijziging is gebaseerd."]}
+    assert response.json()["errors"] == {
+        "version": ["Geef de versie mee waarop de wijziging is gebaseerd."]
+    }
     assert Family.objects.get(pk=cast_family.pk).version == 1
 
 
@@ -93,7 +95,7 @@ def test_bad_input_gets_the_pages_dutch_message(cast, cast_family):
         {"version": 1, "interpreter_needed": True},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "interpreter_language": ["Vul in voor welke taal een tolk nodig is."]
     }
     assert Family.objects.get(pk=cast_family.pk).version == 1
@@ -107,7 +109,7 @@ def test_a_closed_file_cannot_be_changed(cast, cast_family):
         logged_in_client(cast.case_director), cast_family, {"version": 2, "low_income": True}
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "non_field_errors": ["Dit gezinsdossier is gesloten; heropen het eerst."]
     }
 
@@ -118,4 +120,4 @@ def test_moving_to_a_municipality_of_another_coalition_is_refused(cast, cast_fam
         logged_in_client(cast.case_director), cast_family, {"version": 1, "municipality": other.pk}
     )
     assert response.status_code == 400
-    assert list(response.json()) == ["municipality"]
+    assert list(response.json()["errors"]) == ["municipality"]

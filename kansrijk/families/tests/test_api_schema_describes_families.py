@@ -17,8 +17,8 @@ def test_every_families_endpoint_is_in_the_schema(cast):
     for method in "put", "patch":
         responses = paths["/api/v1/families/{id}/"][method]["responses"]
         assert {"200", "400", "404", "409"} <= set(responses)
-        conflict = responses["409"]["content"]["application/json"]["schema"]["$ref"]
-        assert conflict.endswith("/VersionConflict")
+        conflict = responses["409"]["content"]["application/problem+json"]["schema"]["allOf"]
+        assert conflict[1]["$ref"].endswith("/VersionConflict")
     components = schema["components"]["schemas"]
     assert {"current", "submitted", "current_version"} <= set(
         components["VersionConflict"]["properties"]

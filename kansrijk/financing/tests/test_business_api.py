@@ -172,7 +172,7 @@ def test_a_write_without_version_is_refused(cast):
     )
 
     assert response.status_code == 400
-    assert "version" in response.json()
+    assert "version" in response.json()["errors"]
 
 
 def test_invalid_rows_get_dutch_messages_by_path(cast):
@@ -185,7 +185,7 @@ def test_invalid_rows_get_dutch_messages_by_path(cast):
     response = logged_in_client(cast.coordinator).post(LIST, body, content_type="application/json")
 
     assert response.status_code == 400
-    errors = response.json()
+    errors = response.json()["errors"]
     assert "Vermeld de bron" in errors["interventions.0.source"][0]
     assert "niet hoger" in errors["interventions.0.effects.0.effect_low"][0]
     assert "kies 0 tot en met 3" in errors["interventions.0.effects.0.lag_years"][0]
@@ -208,7 +208,7 @@ def test_a_coordinator_of_two_coalitions_names_the_coalition(cast):
     )
 
     assert refused.status_code == 400
-    assert "coalition" in refused.json()
+    assert "coalition" in refused.json()["errors"]
     assert created.status_code == 201
     assert created.json()["coalition"] == cast.other_coalition.pk
 
@@ -254,3 +254,16 @@ def test_the_schema_describes_the_business_cases(cast):
     assert set(paths["/api/v1/financing/business-cases/"]) >= {"get", "post"}
     assert set(paths["/api/v1/financing/business-cases/{id}/"]) >= {"get", "put", "patch", "delete"}
     assert "get" in paths["/api/v1/financing/business-cases/{id}/result/"]
+
+
+def test_odd_digits_in_the_query_are_not_a_server_error(cast):
+    """`?coalition=²` and `?version=²` (digits for `str.isdigit()`, not for `int()`) are
+    treated as any other text: no filter, no version."""
+    case = make_small_case(cast.coalition, cast.coordinator)
+    client = logged_in_client(cast.coordinator)
+    listed = client.get(LIST, {"coalition": "²"})
+    assert listed.status_code == 200
+    assert [row["id"] for row in listed.json()["results"]] == [case.pk]
+    # As without a version: deleted (it was a server error).
+    assert client.delete(f"{detail(case)}?version=²").status_code == 204
+    assert not BusinessCase.objects.filter(pk=case.pk).exists()

@@ -105,3 +105,28 @@ def test_the_schema_describes_the_financing_endpoints(cast):
     assert rules["summary"]
     assert {"year", "care_kind"} <= {parameter["name"] for parameter in rules["parameters"]}
     assert {"200", "403", "404"} <= set(year["responses"])
+
+
+def test_a_year_out_of_range_is_a_documented_400(cast):
+    """Found by the contract test: `?year=160` answered 400, which the schema did not list."""
+    client = logged_in_client(cast.administrator)
+    response = client.get(RULES, {"year": 160})
+    assert response.status_code == 400
+    assert "2000 tot en met 2100" in response.content.decode()
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert "400" in schema["paths"]["/api/v1/financing/rules/"]["get"]["responses"]
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٦"])
+def test_a_year_in_other_digits_is_a_400_not_a_server_error(cast, year):
+    """Found by the contract test's review: `str.isdigit()` accepts "²", which `int()`
+    refuses; the check now wants ASCII digits."""
+    response = logged_in_client(cast.administrator).get(RULES, {"year": year})
+    assert response.status_code == 400
+    assert "2000 tot en met 2100" in response.content.decode()
+
+
+def test_a_coalition_in_other_digits_is_not_found(cast):
+    make_year(cast.coalition, year=2020)
+    response = logged_in_client(cast.administrator).get(year_url(2020), {"coalition": "²"})
+    assert response.status_code == 404

@@ -156,7 +156,7 @@ def family_pk_of(data: dict[str, Any]) -> int:
     if not name and identifier.get("system") == URI_SYSTEM:
         name = identifier.get("value")
     value = name.removeprefix(FAMILY_PREFIX) if name and name.startswith(FAMILY_PREFIX) else ""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidResource(
             [
                 Issue(
@@ -222,7 +222,7 @@ def _instrument_of(data: dict[str, Any]) -> Instrument:
     url, _bar, version = canonical.partition("|")
     key = url.removeprefix(QUESTIONNAIRE_PREFIX) if url.startswith(QUESTIONNAIRE_PREFIX) else ""
     try:
-        if not key or (version and not version.isdigit()):
+        if not key or (version and not (version.isascii() and version.isdigit())):
             raise LookupError(canonical)
         return registry.get_instrument(key, int(version) if version else None)
     except LookupError:

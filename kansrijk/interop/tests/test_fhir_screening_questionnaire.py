@@ -174,3 +174,20 @@ def test_the_query_count_does_not_grow_with_the_number_of_questions(cast):
             assert client.get(questionnaire_path(key)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 4
+
+
+@pytest.mark.parametrize("key", ["geen instrument", "a/b", "%C3%A9%00x"])
+def test_a_key_that_is_no_instrument_is_an_operation_outcome_404(cast, key):
+    """Found by the contract test: a key outside [-a-zA-Z0-9_] matched no URL, and Django
+    answered its HTML "page not found" instead of a FHIR OperationOutcome."""
+    response = logged_in_client(cast.case_director).get(questionnaire_path(key))
+    assert response.status_code == 404
+    assert response["Content-Type"] == FHIR_JSON
+    assert response.json()["resourceType"] == "OperationOutcome"
+
+
+def test_a_version_in_other_digits_is_a_400(cast):
+    """`str.isdigit()` accepts "²", which `int()` refuses (it was a server error)."""
+    response = logged_in_client(cast.case_director).get(questionnaire_path(R4U), {"version": "²"})
+    assert response.status_code == 400
+    assert response.json()["resourceType"] == "OperationOutcome"

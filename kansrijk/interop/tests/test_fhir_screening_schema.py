@@ -28,3 +28,22 @@ def test_the_fhir_screening_endpoints_are_in_the_schema(cast):
     assert {FHIR_JSON, "application/json"} <= set(body)
     [request_example] = body[FHIR_JSON]["examples"].values()
     assert request_example["value"]["resourceType"] == "QuestionnaireResponse"
+
+
+def test_plain_json_answers_are_documented_too(cast):
+    """Found by the contract test: with `?format=json` the endpoints answer (also their
+    errors) as application/json, which the schema listed only as application/fhir+json."""
+    client = logged_in_client(cast.case_director)
+    response = client.post(
+        "/api/v1/fhir/QuestionnaireResponse/?format=json", "true", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["resourceType"] == "OperationOutcome"
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    paths = schema["paths"]
+    post = paths["/api/v1/fhir/QuestionnaireResponse/"]["post"]["responses"]
+    questionnaire = paths["/api/v1/fhir/Questionnaire/{key}/"]["get"]["responses"]
+    for responses, codes in ((post, ("201", "400", "422")), (questionnaire, ("200", "404"))):
+        for code in codes:
+            assert {FHIR_JSON, "application/json"} <= set(responses[code]["content"])

@@ -79,7 +79,7 @@ def test_an_acting_decision_about_an_anonymous_item_is_refused_in_dutch(cast, he
         {"kind": "task", "text": "Huisbezoek", "professional": cast.case_director.pk},
     )
     assert response.status_code == 400
-    assert "anoniem" in response.json()["kind"][0]
+    assert "anoniem" in response.json()["errors"]["kind"][0]
     assert not Decision.objects.exists()
 
 
@@ -89,7 +89,7 @@ def test_an_unknown_kind_or_person_answers_400(cast, held):  # noqa: F811
         held.chair, _url(held, held.named_item), {"kind": "case_director", "professional": 99999}
     )
     assert response.status_code == 400
-    assert response.json() == {"professional": ["Deze persoon bestaat niet."]}
+    assert response.json()["errors"] == {"professional": ["Deze persoon bestaat niet."]}
 
 
 @pytest.mark.parametrize("actor", ["outsider", "case_director"])

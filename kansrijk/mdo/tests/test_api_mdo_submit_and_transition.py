@@ -73,7 +73,7 @@ def test_a_question_is_required_in_dutch(cast, agenda):
         {"family": make_family(cast).pk, "question": "  "},
     )
     assert response.status_code == 400
-    assert response.json()["question"] == ["Schrijf op wat je aan het MDO wilt vragen."]
+    assert response.json()["errors"]["question"] == ["Schrijf op wat je aan het MDO wilt vragen."]
 
 
 @pytest.mark.parametrize("actor", ["outsider", "coordinator", "other_coalition_professional"])
@@ -131,7 +131,7 @@ def test_a_stale_version_answers_409_and_changes_nothing(cast, agenda):
     response = _transition(cast.coordinator, agenda.meeting, "held", stale)
     assert response.status_code == 409
     body = response.json()
-    assert (body["submitted_version"], body["current_version"], body["status"]) == (
+    assert (body["submitted_version"], body["current_version"], body["current_status"]) == (
         stale,
         agenda.meeting.version,
         "published",
@@ -143,7 +143,7 @@ def test_a_stale_version_answers_409_and_changes_nothing(cast, agenda):
 def test_a_step_the_table_refuses_answers_400_in_dutch(cast, agenda):
     response = _transition(cast.coordinator, agenda.meeting, "final", agenda.meeting.version)
     assert response.status_code == 400
-    [message] = response.json()["non_field_errors"]
+    [message] = response.json()["errors"]["non_field_errors"]
     assert message == (
         "Een overleg met status “Agenda gepubliceerd” kan niet naar “Verslag definitief”."
     )
@@ -152,7 +152,7 @@ def test_a_step_the_table_refuses_answers_400_in_dutch(cast, agenda):
 def test_an_unknown_status_answers_400(cast, agenda):
     response = _transition(cast.coordinator, agenda.meeting, "over", agenda.meeting.version)
     assert response.status_code == 400
-    assert "status" in response.json()
+    assert "status" in response.json()["errors"]
 
 
 @pytest.mark.parametrize("actor", ["outsider", "case_director", "analyst"])

@@ -32,8 +32,11 @@ def test_every_mdo_endpoint_is_in_the_schema(cast):
                 assert "404" in operation["responses"], path
     transition = paths[f"{MEETING}/transition/"]["post"]
     assert {"200", "400", "403", "404", "409"} <= set(transition["responses"])
-    conflict = transition["responses"]["409"]["content"]["application/json"]["schema"]
-    assert conflict["$ref"].endswith("/MeetingConflict")
+    conflict = transition["responses"]["409"]["content"]["application/problem+json"]["schema"]
+    assert [part["$ref"].rsplit("/", 1)[1] for part in conflict["allOf"]] == [
+        "Problem",
+        "MeetingConflict",
+    ]
     assert {"201", "400", "404"} <= set(paths[f"{MEETING}/items/"]["post"]["responses"])
     assert {"201", "400"} <= set(
         paths[f"{MEETING}/items/{{item_pk}}/decisions/"]["post"]["responses"]

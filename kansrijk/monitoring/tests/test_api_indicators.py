@@ -104,7 +104,7 @@ def test_a_bad_period_is_refused_in_dutch(cast, analyst, period):
     response = analyst.get(URL, {"period": period})
 
     assert response.status_code == 400
-    assert response.json()["period"][0].startswith(("Geef een periode", "Kies een jaar"))
+    assert response.json()["errors"]["period"][0].startswith(("Geef een periode", "Kies een jaar"))
 
 
 def test_a_municipality_is_given_by_cbs_code_or_id(cast, analyst, calls):
@@ -131,7 +131,9 @@ def test_a_municipality_outside_the_coalition_is_refused(cast, analyst, municipa
     response = analyst.get(URL, {"municipality": municipality})
 
     assert response.status_code == 400
-    assert response.json() == {"municipality": ["Deze gemeente hoort niet bij je coalitie."]}
+    assert response.json()["errors"] == {
+        "municipality": ["Deze gemeente hoort niet bij je coalitie."]
+    }
 
 
 def test_who_works_in_two_coalitions_names_one(cast):
@@ -213,3 +215,10 @@ def test_a_distribution_hides_the_count_that_would_give_a_small_one_away(cast, a
     assert [cell["numerator"] for cell in indicator["cells"]] == ["30", "<10", "x"]
     assert [cell["suppressed"] for cell in indicator["cells"]] == [False, True, True]
     assert indicator["cells"][0]["percentage"] == "66.7"
+
+
+@pytest.mark.parametrize("query", [{"coalition": "²"}, {"municipality": "²"}])
+def test_odd_digits_are_refused_not_a_server_error(cast, analyst, query):
+    """`str.isdigit()` accepts "²", which `int()` refuses: the check wants ASCII digits."""
+    response = analyst.get(URL, {"period": "2026", **query})
+    assert response.status_code in (400, 404)

@@ -117,7 +117,7 @@ def test_missing_answers_are_named_per_question_in_dutch(cast, pregnant_family):
         {"instrument_key": R4U, "answers": {"gs_steun": "veel", "bestaat_niet": "ja"}},
     )
     assert response.status_code == 400
-    errors = response.json()
+    errors = response.json()["errors"]
     assert list(errors) == ["answers"]
     assert errors["answers"]["gs_onveilig_thuis"] == ["Kies een antwoord."]
     assert errors["answers"]["bestaat_niet"] == ["Deze vraag hoort niet bij deze vragenlijst."]
@@ -134,7 +134,7 @@ def test_an_impossible_answer_is_refused(cast, cast_family):
         {"instrument_key": JUDGEMENT, "answers": {"niveau": "heel erg", "reden": "Zorgen."}},
     )
     assert response.status_code == 400
-    assert response.json() == {"answers": {"niveau": ["Dit antwoord bestaat niet."]}}
+    assert response.json()["errors"] == {"answers": {"niveau": ["Dit antwoord bestaat niet."]}}
 
 
 def test_another_route_than_proposed_needs_a_route_reason(cast, pregnant_family, answers):
@@ -142,7 +142,7 @@ def test_another_route_than_proposed_needs_a_route_reason(cast, pregnant_family,
     body = {"instrument_key": R4U, "answers": answers(Level.POTENTIALLY_VULNERABLE), "route": 3}
     response = _post(client, pregnant_family, body)
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "route_reason": ["Geef een reden waarom je van de voorgestelde route afwijkt."]
     }
     # The assessment and its route are one transaction: nothing of it stays.
@@ -169,7 +169,7 @@ def test_priority_is_only_for_route_3(cast, cast_family):
         },
     )
     assert response.status_code == 400
-    assert response.json() == {"priority": ["Alleen route 3 kan met voorrang (urgent)."]}
+    assert response.json()["errors"] == {"priority": ["Alleen route 3 kan met voorrang (urgent)."]}
 
 
 def test_an_unknown_instrument_is_refused(cast, cast_family):
@@ -179,7 +179,7 @@ def test_an_unknown_instrument_is_refused(cast, cast_family):
         {"instrument_key": "bestaat-niet", "answers": {}},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "instrument": ["Dit instrument is niet in gebruik in deze coalitie."]
     }
     assert not Assessment.objects.exists()
@@ -192,7 +192,9 @@ def test_an_unknown_version_is_refused(cast, cast_family):
         {"instrument_key": JUDGEMENT, "instrument_version": 9, "answers": {"niveau": "none"}},
     )
     assert response.status_code == 400
-    assert response.json() == {"instrument": ["Deze versie van het instrument bestaat niet."]}
+    assert response.json()["errors"] == {
+        "instrument": ["Deze versie van het instrument bestaat niet."]
+    }
 
 
 def test_a_date_in_the_future_is_refused(cast, cast_family, today):
@@ -206,7 +208,9 @@ def test_a_date_in_the_future_is_refused(cast, cast_family, today):
         },
     )
     assert response.status_code == 400
-    assert response.json() == {"assessed_on": ["De datum van de signalering ligt in de toekomst."]}
+    assert response.json()["errors"] == {
+        "assessed_on": ["De datum van de signalering ligt in de toekomst."]
+    }
 
 
 def test_a_pregnancy_of_another_family_is_refused(cast, cast_family, pregnant_family):
@@ -221,20 +225,22 @@ def test_a_pregnancy_of_another_family_is_refused(cast, cast_family, pregnant_fa
         },
     )
     assert response.status_code == 400
-    assert response.json() == {"pregnancy": ["Deze zwangerschap hoort niet bij dit gezin."]}
+    assert response.json()["errors"] == {
+        "pregnancy": ["Deze zwangerschap hoort niet bij dit gezin."]
+    }
 
 
 def test_missing_fields_and_wrong_types_are_named_in_dutch(cast, cast_family):
     client = logged_in_client(cast.case_director)
     response = _post(client, cast_family, {})
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "instrument_key": ["Dit veld is verplicht."],
         "answers": ["Dit veld is verplicht."],
     }
     response = _post(client, cast_family, {"instrument_key": JUDGEMENT, "answers": [], "route": 4})
     assert response.status_code == 400
-    assert set(response.json()) == {"answers", "route"}
+    assert set(response.json()["errors"]) == {"answers", "route"}
 
 
 def test_a_switched_off_instrument_is_refused(cast, cast_family):
@@ -247,7 +253,7 @@ def test_a_switched_off_instrument_is_refused(cast, cast_family):
         {"instrument_key": JUDGEMENT, "answers": {"niveau": "none", "reden": "Geen zorgen."}},
     )
     assert response.status_code == 400
-    assert list(response.json()) == ["instrument"]
+    assert list(response.json()["errors"]) == ["instrument"]
 
 
 def test_a_closed_file_is_refused(cast, cast_family):
@@ -263,6 +269,6 @@ def test_a_closed_file_is_refused(cast, cast_family):
         {"instrument_key": JUDGEMENT, "answers": {"niveau": "none", "reden": "Geen zorgen."}},
     )
     assert response.status_code == 400
-    assert response.json() == {
+    assert response.json()["errors"] == {
         "non_field_errors": ["Dit dossier is gesloten. Heropen het om te signaleren."]
     }

@@ -67,8 +67,10 @@ def export_document(*, coalition=None) -> dict:
         )
     locations = list(locations_for_records(locations).order_by("name", "id"))
 
-    def attributes(entity, records):
-        return attributes_by_link(entity, [record.pk for record in records])
+    # Each entity's attributes in one query, not one per record.
+    organization_attributes = attributes_by_link("organization", [o.pk for o in organizations])
+    location_attributes = attributes_by_link("location", [item.pk for item in locations])
+    service_attributes = attributes_by_link("service", [item.pk for item in services])
 
     document = {
         "hsds_version": HSDS_VERSION,
@@ -81,13 +83,10 @@ def export_document(*, coalition=None) -> dict:
             for term in TaxonomyTerm.objects.order_by("taxonomy_name", "code", "name", "id")
         ],
         "organizations": [
-            organization_record(item, attributes("organization", organizations))
-            for item in organizations
+            organization_record(item, organization_attributes) for item in organizations
         ],
-        "locations": [
-            location_record(item, attributes("location", locations)) for item in locations
-        ],
-        "services": [service_record(item, attributes("service", services)) for item in services],
+        "locations": [location_record(item, location_attributes) for item in locations],
+        "services": [service_record(item, service_attributes) for item in services],
     }
     ids = _record_ids(document) if coalition is not None else None
     others = Attribute.objects.exclude(link_entity__in=NESTED_ATTRIBUTES).select_related(

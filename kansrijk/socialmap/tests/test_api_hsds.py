@@ -147,3 +147,21 @@ def test_the_list_is_paginated(cast, monkeypatch):
     assert first["next"]
     second = client.get(first["next"]).json()
     assert [service["name"] for service in second["results"]] == ["Aanbod 2"]
+
+
+def test_opening_hours_are_described_as_the_local_times_they_are(cast):
+    """Found by the contract test: the schema said `format: time` (RFC 3339, with a UTC
+    offset), the records hold local times without one ("09:00:00")."""
+    import re
+
+    organization = make_full_map(cast.coalition, services=1)
+    location = Location.objects.get(organization=organization)
+    client = logged_in_client(cast.coordinator)
+    record = get(client, "socialmap_location_detail", pk=location.pk).json()
+    [schedule] = record["schedules"]
+    assert schedule["opens_at"] == "09:00:00"
+
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    opens_at = schema["components"]["schemas"]["HsdsSchedule"]["properties"]["opens_at"]
+    assert opens_at.get("format") != "time"
+    assert re.fullmatch(opens_at["pattern"], schedule["opens_at"])

@@ -80,7 +80,7 @@ def test_sending_has_the_pages_validation(cast, world):
         },
     )
     assert no_consent.status_code == 400
-    assert "Zonder toestemming" in no_consent.json()["consent_to_share"][0]
+    assert "Zonder toestemming" in no_consent.json()["errors"]["consent_to_share"][0]
     unlinked = make_unlinked_service(cast)
     refused = _post(
         client,
@@ -88,7 +88,7 @@ def test_sending_has_the_pages_validation(cast, world):
         {"person": person.pk, "service": str(unlinked.pk), "reason": "x", "consent_to_share": True},
     )
     assert refused.status_code == 400
-    assert "niet via kansrijk versturen" in refused.json()["service"][0]
+    assert "niet via kansrijk versturen" in refused.json()["errors"]["service"][0]
     assert not Referral.objects.exists()
     outsider = _post(
         logged_in_client(cast.outsider),
@@ -101,7 +101,7 @@ def test_sending_has_the_pages_validation(cast, world):
         },
     )
     assert outsider.status_code == 404
-    assert outsider.json() == NOT_FOUND
+    assert outsider.json()["detail"] == NOT_FOUND["detail"]
 
 
 def test_the_receiver_reads_only_what_is_shared_and_accepts_with_the_version(client, cast, world):
@@ -125,7 +125,7 @@ def test_the_receiver_reads_only_what_is_shared_and_accepts_with_the_version(cli
     stale = _post(client, f"/api/v1/referrals/{referral.pk}/accept/", {"version": 7}, **auth)
     assert stale.status_code == 409
     assert stale.json()["current_version"] == 1
-    assert stale.json()["status"] == "sent"
+    assert stale.json()["current_status"] == "sent"
 
     accepted = _post(client, f"/api/v1/referrals/{referral.pk}/accept/", {"version": 1}, **auth)
     assert accepted.status_code == 200, accepted.content
@@ -140,10 +140,10 @@ def test_refused_actions_answer_400_in_dutch(cast, world):
     receiver = logged_in_client(side.receiver)
     decline = _post(receiver, f"/api/v1/referrals/{referral.pk}/decline/", {"version": 1})
     assert decline.status_code == 400
-    assert "Geef een reden" in decline.json()["note"][0]
+    assert "Geef een reden" in decline.json()["errors"]["note"][0]
     start = _post(receiver, f"/api/v1/referrals/{referral.pk}/start/", {"version": 1})
     assert start.status_code == 400
-    assert "je kunt hem niet starten" in start.json()["non_field_errors"][0]
+    assert "je kunt hem niet starten" in start.json()["errors"]["non_field_errors"][0]
     by_team = _post(
         logged_in_client(cast.case_director),
         f"/api/v1/referrals/{referral.pk}/accept/",

@@ -107,8 +107,8 @@ def test_the_queue_is_filtered_by_kind_and_ordered_as_on_the_page(cast):
     )
     wrong = _get(client, kind="alles")
     assert wrong.status_code == 400
-    assert list(wrong.json()) == ["kind"]
-    assert wrong.json()["kind"][0].startswith("Kies een soort ketensignaal:")
+    assert list(wrong.json()["errors"]) == ["kind"]
+    assert wrong.json()["errors"]["kind"][0].startswith("Kies een soort ketensignaal:")
 
 
 def test_others_see_nothing_of_the_familys_signals(cast):
@@ -121,9 +121,9 @@ def test_others_see_nothing_of_the_familys_signals(cast):
     for actor in ("analyst", "administrator"):
         response = _get(_client(getattr(cast, actor)))
         assert response.status_code == 403
-        assert response.json() == {
-            "detail": "Alleen professionals en coördinatoren hebben een werkvoorraad."
-        }
+        assert response.json()["detail"] == (
+            "Alleen professionals en coördinatoren hebben een werkvoorraad."
+        )
 
 
 def test_anonymous_gets_401(client, cast):

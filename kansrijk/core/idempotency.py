@@ -1,0 +1,170 @@
+"""The `Idempotency-Key` request header for API creates (IETF draft "The Idempotency-Key
+HTTP Header Field").
+
+A client that sends a POST under `/api/v1/` with an `Idempotency-Key` header may send it
+again (after a timeout, a lost connection) without creating a second row:
+
+- same key, same caller, same request (method, path and body) → the stored answer is
+  replayed: the same status and body, with `Idempotent-Replayed: true`;
+- same key with another request → 422 problem (the key was meant for something else);
+- same key while the first request is still running → 409 problem (try again shortly);
+- keys are per caller: another caller's key never matches;
+- a key is kept for 24 hours (`manage.py purge_idempotency_keys`; an expired key of the
+  caller is also dropped when it is used again).
+
+A middleware keeps every app untouched: it asks the view's own DRF authenticators who the
+caller is (a token or a verified session), so the key belongs to the same caller the view
+sees. Without a key, or without a caller the view would accept, nothing changes. Server
+errors (5xx) and 429 are not stored: the client may simply retry with the same key. The
+FHIR endpoints (their own error format) are left out.
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from . import api_errors
+from .models import IdempotentRequest
+
+HEADER = "Idempotency-Key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+KEY_LIFETIME = timedelta(hours=24)
+MAX_KEY_LENGTH = 255
+# The answer's headers worth replaying; the others are set again on the way out.
+REPLAYED_HEADERS = ("Content-Type", "Location", "ETag", "Content-Language")
+_PENDING = "_idempotent_request"
+
+
+def purge_expired(*, now=None) -> int:
+    """Delete the keys older than a day; returns how many."""
+    cutoff = (now or timezone.now()) - KEY_LIFETIME
+    deleted, _rows = IdempotentRequest.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def fingerprint(request) -> str:
+    """What tells one request apart from another under the same key."""
+    digest = hashlib.sha256()
+    for part in (request.method, request.get_full_path()):
+        digest.update(part.encode())
+        digest.update(b"\n")
+    digest.update(request.body)
+    return digest.hexdigest()
+
+
+def _caller(request, view_class):
+    """The caller as the view's own authenticators see it, or None (the view will refuse
+    or answer anonymously; either way there is nothing to remember)."""
+    authenticators = [auth() for auth in view_class.authentication_classes]
+    try:
+        user = Request(request, authenticators=authenticators).user
+    except exceptions.APIException:
+        return None
+    return user if user is not None and user.is_authenticated else None
+
+
+def _replay(record: IdempotentRequest) -> HttpResponse:
+    response = HttpResponse(bytes(record.response_body), status=record.status_code)
+    for name, value in record.response_headers.items():
+        response[name] = value
+    response[REPLAYED_HEADER] = "true"
+    return response
+
+
+class IdempotencyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        record = getattr(request, _PENDING, None)
+        if record is not None:
+            self._finish(record, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        key = request.headers.get(HEADER)
+        view_class = getattr(view_func, "cls", None)
+        if (
+            key is None
+            or request.method != "POST"
+            or not api_errors._is_api_path(request.path)
+            or view_class is None
+            or not issubclass(view_class, APIView)
+            # Views with an error format of their own (FHIR OperationOutcome).
+            or view_class.get_exception_handler is not APIView.get_exception_handler
+        ):
+            return None
+        key = key.strip()
+        if not key or len(key) > MAX_KEY_LENGTH:
+            return api_errors.problem_http_response(
+                request,
+                status=400,
+                kind=api_errors.IDEMPOTENCY_KEY_INVALID,
+                detail=_("De Idempotency-Key moet 1 tot 255 tekens lang zijn."),
+            )
+        actor = _caller(request, view_class)
+        if actor is None:
+            return None
+        return self._start(request, actor=actor, key=key)
+
+    def _start(self, request, *, actor, key):
+        fp = fingerprint(request)
+        cutoff = timezone.now() - KEY_LIFETIME
+        IdempotentRequest.objects.filter(actor=actor, key=key, created_at__lt=cutoff).delete()
+        try:
+            # Committed at once (outside the view's transaction), so that a second request
+            # with the same key, arriving while this one runs, sees it and gets a 409.
+            with transaction.atomic():
+                record = IdempotentRequest.objects.create(
+                    actor=actor,
+                    key=key,
+                    fingerprint=fp,
+                    method=request.method,
+                    path=request.path[:500],
+                )
+        except IntegrityError:
+            record = IdempotentRequest.objects.filter(actor=actor, key=key).first()
+            if record is None:  # removed in the meantime: let this request go ahead
+                return None
+            if record.fingerprint != fp:
+                return api_errors.problem_http_response(
+                    request,
+                    status=422,
+                    kind=api_errors.IDEMPOTENCY_KEY_REUSED,
+                    detail=_(
+                        "Deze Idempotency-Key is al gebruikt voor een ander verzoek. "
+                        "Gebruik een nieuwe sleutel voor een nieuw verzoek."
+                    ),
+                )
+            if record.status_code is None:
+                return api_errors.problem_http_response(
+                    request,
+                    status=409,
+                    kind=api_errors.IDEMPOTENCY_IN_PROGRESS,
+                    detail=_(
+                        "Een verzoek met deze Idempotency-Key is nog in behandeling. "
+                        "Probeer het zo opnieuw."
+                    ),
+                )
+            return _replay(record)
+        setattr(request, _PENDING, record)
+        return None
+
+    def _finish(self, record: IdempotentRequest, response) -> None:
+        status = response.status_code
+        if status >= 500 or status == 429 or response.streaming:
+            # Nothing (reliable) to replay: free the key so the client can retry with it.
+            IdempotentRequest.objects.filter(pk=record.pk).delete()
+            return
+        headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
+        IdempotentRequest.objects.filter(pk=record.pk).update(
+            status_code=status, response_body=response.content, response_headers=headers
+        )

@@ -1,0 +1,163 @@
+"""Test data and plumbing for the API contract test (kansrijk/tests/test_contract_api.py).
+
+`seed_contract_world` fills the database with one realistic row behind every path parameter
+of the API: a family of the cast's first coalition with a household, a pregnancy, a
+screening with a route (and so a task), a proposed handover, a plan with a concern and a
+goal, a referral, an MDO series with a meeting and an agenda item, a business case, a
+financing year and a social map. `real_path_parameters` gives, for one path template of the
+schema, the ids of those rows, so that generated requests reach real objects and not only
+"not found".
+"""
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core import signals
+from django.db import close_old_connections
+from django.utils import timezone
+
+from kansrijk.access.services import api_token_create
+from kansrijk.families.models import Family
+from kansrijk.families.services import pregnancy_add
+from kansrijk.testing.actors import Cast
+from kansrijk.testing.families import make_family
+
+# The actors whose tokens the contract test sends: a care-team professional (the case
+# director) sees family files; the coordinator, the analyst and the administrator reach the
+# coalition-wide endpoints; a professional of another coalition gets "not found" and
+# "forbidden" answers, whose bodies are part of the contract as well.
+CONTRACT_ACTORS = [
+    "case_director",
+    "coordinator",
+    "analyst",
+    "administrator",
+    "other_coalition_professional",
+]
+
+
+@dataclass
+class ContractWorld:
+    cast: Cast
+    family: Family
+    tokens: dict[str, str] = field(default_factory=dict)
+    # Path template prefix (without the API prefix) -> parameter name -> a real value.
+    ids: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def authorization(self, actor: str) -> dict[str, str]:
+        return {"Authorization": f"Token {self.tokens[actor]}"}
+
+
+def _seed_family_file(cast: Cast, family: Family) -> dict[str, object]:
+    from kansrijk.care.services_handovers import handover_propose
+    from kansrijk.care.services_plan import concern_add, goal_add
+    from kansrijk.signaling.services import assessment_record, route_choose
+    from kansrijk.testing.socialmap_referrals import family_member
+
+    family_member(family, born=date(1998, 3, 2))
+    pregnancy_add(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        data={"due_date": timezone.localdate(), "gravidity": 1, "parity": 0},
+    )
+    assessment = assessment_record(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        instrument_key="professioneel-oordeel",
+        answers={"niveau": "potentially_vulnerable", "reden": "Weinig steun in de buurt."},
+    )
+    route_choose(
+        actor=cast.case_director, family_pk=family.pk, assessment_pk=assessment.pk, route=2
+    )
+    handover = handover_propose(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        summary="Graag overnemen na de bevalling.",
+        to_professional=cast.care_team_member,
+    )
+    concern = concern_add(actor=cast.case_director, family_pk=family.pk, text="Schulden")
+    concern_add(actor=cast.case_director, family_pk=family.pk, text="Slecht slapen")
+    goal = goal_add(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        text="Rust in mijn hoofd",
+        dimension="mental_wellbeing",
+    )
+    return {
+        "id": family.pk,
+        "member_pk": family.care_team_members.get(professional=cast.care_team_member).pk,
+        "handover_pk": handover.pk,
+        "concern_pk": concern.pk,
+        "goal_pk": goal.pk,
+        "task_pk": family.tasks.filter(status="open").first().pk,
+    }
+
+
+def seed_contract_world(cast: Cast) -> ContractWorld:
+    from kansrijk.testing.financing import make_business_case, make_year
+    from kansrijk.testing.mdo import consent_to_named_discussion, make_series, plan_meeting, submit
+    from kansrijk.testing.socialmap_hsds import make_full_map
+    from kansrijk.testing.socialmap_referrals import make_receiving_side, send_referral
+
+    family = make_family(cast)
+    world = ContractWorld(cast=cast, family=family)
+    world.ids["families"] = _seed_family_file(cast, family)
+
+    side = make_receiving_side(cast)
+    referral = send_referral(cast, family, side.service)
+    world.ids["referrals"] = {"id": referral.pk, "action": "accept"}
+    organization = make_full_map(cast.coalition)
+    world.ids["socialmap/services"] = {"id": organization.services.first().pk}
+    world.ids["socialmap/organizations"] = {"id": organization.pk}
+    world.ids["socialmap/locations"] = {"id": organization.locations.first().pk}
+
+    consent_to_named_discussion(cast, family)
+    series = make_series(cast)
+    meeting = plan_meeting(cast, series)
+    item = submit(cast, family, meeting)
+    world.ids["mdo/series"] = {"id": series.pk}
+    world.ids["mdo/meetings"] = {"id": meeting.pk, "item_pk": item.pk}
+
+    year = timezone.localdate().year
+    make_year(cast.coalition, year=year)
+    case = make_business_case(cast.coalition, cast.coordinator, start_year=year)
+    world.ids["financing/business-cases"] = {"id": case.pk}
+    world.ids["financing/years"] = {"year": year}
+    world.ids["instruments"] = {"key": "r4u-kansrijk"}
+    world.ids["fhir/Questionnaire"] = {"key": "r4u-kansrijk"}
+
+    for actor in CONTRACT_ACTORS:
+        _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")
+        world.tokens[actor] = key
+    return world
+
+
+_API_PREFIX = re.compile(r"^/api/v1/")
+
+
+def real_path_parameters(world: ContractWorld, path: str) -> dict[str, object]:
+    """The seeded ids for the path template `path` (as in the schema), longest prefix first."""
+    relative = _API_PREFIX.sub("", path)
+    for prefix in sorted(world.ids, key=len, reverse=True):
+        if relative.startswith(prefix + "/"):
+            return dict(world.ids[prefix])
+    return {}
+
+
+@contextmanager
+def in_process_requests() -> Iterator[None]:
+    """Serve WSGI requests inside the test's transaction, as Django's test client does.
+
+    Django's handler closes "old" database connections when a request starts and ends; inside
+    a test transaction that would close the test's connection and lose its data, so the
+    test client disconnects that receiver while it runs, and so does this.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
