@@ -11,18 +11,22 @@ only and suppressed (see `selectors_klantroute`), so no access event is written.
 queries does not depend on the number of services.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, serializers
+from rest_framework import generics, permissions, serializers
 from rest_framework.response import Response
 
 from kansrijk.care.needs import Need
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
-from kansrijk.organisations.models import Coalition, Membership, Municipality
+from kansrijk.monitoring.api_scope import (
+    chosen_coalition,
+    chosen_municipality,
+    reader_coalitions,
+)
+from kansrijk.organisations.models import Coalition, Municipality
 from kansrijk.socialmap.vocabulary import TargetGroup
 
 from .klantroute import Grid, GridCell
@@ -114,12 +118,7 @@ class ReadsKlantroute(permissions.BasePermission):
     message = gettext_lazy("Alleen coördinatoren en analisten van een coalitie zien de klantroute.")
 
     def has_permission(self, request, view) -> bool:
-        view.reader_coalitions = set(
-            Membership.objects.current()
-            .filter(professional=request.user)
-            .filter(Q(is_coordinator=True) | Q(is_analyst=True))
-            .values_list("coalition_id", flat=True)
-        )
+        view.reader_coalitions = reader_coalitions(request.user)
         return bool(view.reader_coalitions)
 
 
@@ -267,20 +266,7 @@ class KlantrouteView(PermissionsByMethodMixin, generics.GenericAPIView):
         return Response(KlantrouteSerializer(grid_body(data)).data)
 
     def _coalition(self) -> Coalition:
-        asked = self.request.query_params.get("coalition", "")
-        if asked:
-            if (
-                not (asked.isascii() and asked.isdigit())
-                or int(asked) not in self.reader_coalitions
-            ):
-                raise exceptions.NotFound(_("Deze coalitie bestaat niet voor jou."))
-            coalition_id = int(asked)
-        elif len(self.reader_coalitions) > 1:
-            raise serializers.ValidationError(
-                {"coalition": [_("Je werkt in meer dan één coalitie: geef de coalitie op.")]}
-            )
-        else:
-            coalition_id = next(iter(self.reader_coalitions))
+        coalition_id = chosen_coalition(self.request, self.reader_coalitions)
         return Coalition.objects.only("id", "name").get(pk=coalition_id)
 
     def _target_group(self) -> str:
@@ -299,17 +285,4 @@ class KlantrouteView(PermissionsByMethodMixin, generics.GenericAPIView):
         return asked
 
     def _municipality(self, coalition: Coalition) -> Municipality | None:
-        asked = self.request.query_params.get("municipality", "").strip()
-        if not asked:
-            return None
-        municipalities = Municipality.objects.filter(coalition=coalition)
-        found = (
-            municipalities.filter(pk=int(asked)).first()
-            if asked.isascii() and asked.isdigit() and len(asked) < 10
-            else municipalities.filter(cbs_code=asked.upper()).first()
-        )
-        if found is None:
-            raise serializers.ValidationError(
-                {"municipality": [_("Deze gemeente hoort niet bij je coalitie.")]}
-            )
-        return found
+        return chosen_municipality(self.request, coalition)

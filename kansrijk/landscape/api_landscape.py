@@ -9,17 +9,17 @@ analyse now, or the one named in `coalition` when there are several. A partnersh
 another region is "not found". Nothing here is personal data: no access event is written.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, serializers
+from rest_framework import exceptions, generics, permissions
 from rest_framework.response import Response
 
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
-from kansrijk.organisations.models import Coalition, Membership
+from kansrijk.monitoring.api_scope import chosen_coalition, reader_coalitions
+from kansrijk.organisations.models import Coalition
 
 from . import selectors_landscape as selectors
 from .models import Partnership, PartnershipKind
@@ -43,12 +43,7 @@ class ReadsLandscape(permissions.BasePermission):
     )
 
     def has_permission(self, request, view) -> bool:
-        view.landscape_coalitions = set(
-            Membership.objects.current()
-            .filter(professional=request.user)
-            .filter(Q(is_coordinator=True) | Q(is_analyst=True))
-            .values_list("coalition_id", flat=True)
-        )
+        view.landscape_coalitions = reader_coalitions(request.user)
         return bool(view.landscape_coalitions)
 
 
@@ -68,20 +63,7 @@ class _CoalitionMixin:
     landscape_coalitions: set[int] = set()
 
     def _coalition(self) -> Coalition:
-        asked = self.request.query_params.get("coalition", "")
-        if asked:
-            if (
-                not (asked.isascii() and asked.isdigit())
-                or int(asked) not in self.landscape_coalitions
-            ):
-                raise exceptions.NotFound(_("Deze coalitie bestaat niet voor jou."))
-            coalition_id = int(asked)
-        elif len(self.landscape_coalitions) > 1:
-            raise serializers.ValidationError(
-                {"coalition": [_("Je werkt in meer dan één coalitie: geef de coalitie op.")]}
-            )
-        else:
-            coalition_id = next(iter(self.landscape_coalitions))
+        coalition_id = chosen_coalition(self.request, self.landscape_coalitions)
         return Coalition.objects.select_related("region").get(pk=coalition_id)
 
 

@@ -12,20 +12,19 @@ no access event is written. The figures come through `figures()` (kept snapshots
 of queries does not depend on the number of families.
 """
 
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, serializers
+from rest_framework import generics, permissions, serializers
 from rest_framework.response import Response
 
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
-from kansrijk.organisations.models import Coalition, Membership, Municipality
+from kansrijk.organisations.models import Coalition, Municipality
 
 from . import indicators as registry
+from .api_scope import chosen_coalition, chosen_municipality, reader_coalitions
 from .indicators import Scope
 from .periods import Period, PeriodError
 from .protection import cached_tables
@@ -45,12 +44,7 @@ class ReadsFigures(permissions.BasePermission):
     message = gettext_lazy("Alleen coördinatoren en analisten van een coalitie zien de cijfers.")
 
     def has_permission(self, request, view) -> bool:
-        view.figure_coalitions = set(
-            Membership.objects.current()
-            .filter(professional=request.user)
-            .filter(Q(is_coordinator=True) | Q(is_analyst=True))
-            .values_list("coalition_id", flat=True)
-        )
+        view.figure_coalitions = reader_coalitions(request.user)
         return bool(view.figure_coalitions)
 
 
@@ -184,20 +178,7 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
         return Response(IndicatorFiguresSerializer(body).data)
 
     def _coalition(self) -> Coalition:
-        asked = self.request.query_params.get("coalition", "")
-        if asked:
-            if (
-                not (asked.isascii() and asked.isdigit())
-                or int(asked) not in self.figure_coalitions
-            ):
-                raise exceptions.NotFound(_("Deze coalitie bestaat niet voor jou."))
-            coalition_id = int(asked)
-        elif len(self.figure_coalitions) > 1:
-            raise serializers.ValidationError(
-                {"coalition": [_("Je werkt in meer dan één coalitie: geef de coalitie op.")]}
-            )
-        else:
-            coalition_id = next(iter(self.figure_coalitions))
+        coalition_id = chosen_coalition(self.request, self.figure_coalitions)
         return Coalition.objects.only("id", "name").get(pk=coalition_id)
 
     def _period(self) -> Period:
@@ -210,17 +191,4 @@ class IndicatorFiguresView(PermissionsByMethodMixin, generics.GenericAPIView):
             raise serializers.ValidationError({"period": [str(error)]}) from None
 
     def _municipality(self, coalition: Coalition) -> Municipality | None:
-        asked = self.request.query_params.get("municipality", "").strip()
-        if not asked:
-            return None
-        municipalities = Municipality.objects.filter(coalition=coalition)
-        found = (
-            municipalities.filter(pk=int(asked)).first()
-            if asked.isascii() and asked.isdigit() and len(asked) < 10
-            else municipalities.filter(cbs_code=asked.upper()).first()
-        )
-        if found is None:
-            raise serializers.ValidationError(
-                {"municipality": [_("Deze gemeente hoort niet bij je coalitie.")]}
-            )
-        return found
+        return chosen_municipality(self.request, coalition)
