@@ -167,6 +167,15 @@ def partnership_create(
     return partnership
 
 
+def _locked_partnership(region: Region, pk: int) -> Partnership:
+    """The region's partnership, locked for the rest of the transaction; another region's is
+    not found."""
+    partnership = Partnership.objects.select_for_update().filter(pk=pk, region=region).first()
+    if partnership is None:
+        raise Partnership.DoesNotExist
+    return partnership
+
+
 def partnership_update(
     *,
     actor: Professional,
@@ -180,11 +189,7 @@ def partnership_update(
     if not coordinates_in_region(actor, region):
         raise PermissionDenied
     with transaction.atomic():
-        partnership = (
-            Partnership.objects.select_for_update().filter(pk=partnership_pk, region=region).first()
-        )
-        if partnership is None:
-            raise Partnership.DoesNotExist
+        partnership = _locked_partnership(region, partnership_pk)
         _validate_partnership(region, data, pk=partnership.pk)
         before = partnership_snapshot(partnership_values(partnership))
         after = partnership_snapshot(data)
@@ -228,11 +233,7 @@ def partnership_delete(
     if not coordinates_in_region(actor, region):
         raise PermissionDenied
     with transaction.atomic():
-        partnership = (
-            Partnership.objects.select_for_update().filter(pk=partnership_pk, region=region).first()
-        )
-        if partnership is None:
-            raise Partnership.DoesNotExist
+        partnership = _locked_partnership(region, partnership_pk)
         before = partnership_snapshot(partnership_values(partnership))
         audit_record(
             actor=actor,
