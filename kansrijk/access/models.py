@@ -169,6 +169,10 @@ class AccessEventQuerySet(models.QuerySet):
         return self.filter(authorisation=True)
 
 
+# The ground of an access by family members to their own file (the portal): no professional.
+SELF_GROUND = "self"
+
+
 class AccessEvent(models.Model):
     """One access to family data, as NEN 7513 asks: what, when, whose data, who, from where,
     on what ground, and the four checks.
@@ -191,9 +195,13 @@ class AccessEvent(models.Model):
         SEARCH = "S", _("gezocht")
 
     timestamp = models.DateTimeField(_("tijdstip"), default=None, editable=False)
+    # Empty when family members look at their own file (ground `SELF_GROUND`); the person is
+    # then in `persons` and their name in `user_display`.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="access_events",
         verbose_name=_("gebruiker"),
     )

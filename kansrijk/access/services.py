@@ -238,6 +238,35 @@ def access_event_record(
     )
 
 
+def access_event_record_self(*, person, action: str, detail: str = "", request=None):
+    """Append one access event for family member `person` looking at (or changing) their own
+    family's file through the portal: no professional, ground `SELF_GROUND`, all four checks
+    hold (it is their own data)."""
+    import hashlib
+
+    from .models import SELF_GROUND, AccessEvent
+
+    session_key = getattr(getattr(request, "session", None), "session_key", None) or ""
+    meta = getattr(request, "META", {}) if request is not None else {}
+    return AccessEvent.objects.create(
+        user=None,
+        user_display=(person.full_name if hasattr(person, "full_name") else str(person))[:160],
+        coalition_id=person.family.coalition_id,
+        family_id=person.family_id,
+        persons=[person.pk],
+        action=action,
+        detail=detail[:300],
+        ip_address=meta.get("REMOTE_ADDR") or None,
+        user_agent=(meta.get("HTTP_USER_AGENT") or "")[:300],
+        session_hash=hashlib.sha256(session_key.encode()).hexdigest() if session_key else "",
+        ground=SELF_GROUND,
+        authorisation=True,
+        treatment_relationship=False,
+        consent=True,
+        emergency=False,
+    )
+
+
 def _capacity_for_log(user: Professional, coalition_id: int, request) -> tuple[str, str]:
     """The organisation name and discipline (code) an event names: those of the user's
     current membership in the coalition, the one as professional first, then the oldest;

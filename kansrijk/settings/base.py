@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "kansrijk.monitoring",
     "kansrijk.landscape",
     "kansrijk.interop",
+    "kansrijk.portal",
     # Background work (reminders): the backport of Django 6's tasks framework and its
     # database backend; `manage.py db_worker` runs what was enqueued.
     "django_tasks",
@@ -191,6 +192,10 @@ LOGOUT_REDIRECT_URL = "access:login"
 
 # Sessions: an idle professional is logged out after SESSION_IDLE_TIMEOUT_MINUTES.
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
+# The family portal ("Mijn gezin"): shorter sessions, and how long a login code holds.
+PORTAL_SESSION_IDLE_MINUTES = env_int("PORTAL_SESSION_IDLE_MINUTES", 15)
+PORTAL_SESSION_MAX_MINUTES = env_int("PORTAL_SESSION_MAX_MINUTES", 60)
+PORTAL_LOGIN_CODE_MINUTES = env_int("PORTAL_LOGIN_CODE_MINUTES", 10)
 SESSION_COOKIE_AGE = env_int("SESSION_MAX_AGE_HOURS", 12) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

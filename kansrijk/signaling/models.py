@@ -82,11 +82,24 @@ class Assessment(models.Model):
     gestational_age_days = models.IntegerField(
         _("zwangerschapsduur (dagen)"), null=True, blank=True
     )
+    # A self-report filled in by a family member in the family portal arrives as a draft with
+    # `recorded_by_person` set and `recorded_by` empty, until a professional takes it up.
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("vastgelegd door"),
+    )
+    # Set instead of `recorded_by` when a family member entered it in the family portal.
+    recorded_by_person = models.ForeignKey(
+        "families.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door gezinslid"),
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -100,7 +113,13 @@ class Assessment(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | (~Q(level="") & Q(finished_at__isnull=False)),
                 name="final_assessment_has_level",
-            )
+            ),
+            models.CheckConstraint(
+                # A self-report is a draft until a professional takes it up.
+                condition=Q(recorded_by__isnull=False)
+                | Q(status="draft", recorded_by_person__isnull=False),
+                name="assessment_recorded_by_someone",
+            ),
         ]
         # The file reads a family's assessments newest first; the coordinator's overview
         # counts a coalition's final assessments per period.

@@ -286,8 +286,19 @@ class HealthScore(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("vastgelegd door"),
+    )
+    # Set instead of `recorded_by` when a family member entered it in the family portal.
+    recorded_by_person = models.ForeignKey(
+        "families.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door gezinslid"),
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -302,7 +313,11 @@ class HealthScore(models.Model):
                     )
                 ),
                 name="health_scores_between_0_and_10",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(recorded_by__isnull=True) ^ Q(recorded_by_person__isnull=True),
+                name="health_score_recorded_by_one",
+            ),
         ]
         indexes = [models.Index(fields=["family", "measured_on", "id"], name="health_score_family")]
         verbose_name = _("score Positieve Gezondheid")

@@ -43,11 +43,22 @@ class Consent(models.Model):
     purpose = models.CharField(_("doel"), max_length=12, choices=ConsentPurpose.choices)
     given = models.BooleanField(_("toestemming gegeven"))
     method = models.CharField(_("hoe vastgelegd"), max_length=10, choices=ConsentMethod.choices)
+    # A professional, or (through the family portal) a family member themselves: exactly one.
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("vastgelegd door"),
+    )
+    recorded_by_person = models.ForeignKey(
+        "families.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door gezinslid"),
     )
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     # Set when the family withdraws, or when a later decision for the same purpose replaces
@@ -71,7 +82,11 @@ class Consent(models.Model):
                 fields=["family", "purpose"],
                 condition=Q(withdrawn_at__isnull=True),
                 name="one_consent_in_force_per_purpose",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(recorded_by__isnull=True) ^ Q(recorded_by_person__isnull=True),
+                name="consent_recorded_by_one",
+            ),
         ]
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
