@@ -6,27 +6,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0003_casusregie_handovers'),
-        ('families', '0003_family_portal_consent'),
-        ('organisations', '0001_initial'),
+        ("care", "0003_casusregie_handovers"),
+        ("families", "0003_family_portal_consent"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='healthscore',
-            name='recorded_by_person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='families.person', verbose_name='vastgelegd door gezinslid'),
+            model_name="healthscore",
+            name="recorded_by_person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="families.person",
+                verbose_name="vastgelegd door gezinslid",
+            ),
         ),
         migrations.AlterField(
-            model_name='healthscore',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgelegd door'),
+            model_name="healthscore",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="vastgelegd door",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='healthscore',
-            constraint=models.CheckConstraint(condition=models.Q(('recorded_by__isnull', True), ('recorded_by_person__isnull', True), _connector='XOR'), name='health_score_recorded_by_one'),
+            model_name="healthscore",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recorded_by__isnull", True),
+                    ("recorded_by_person__isnull", True),
+                    _connector="XOR",
+                ),
+                name="health_score_recorded_by_one",
+            ),
         ),
     ]

@@ -6,26 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('families', '0002_timeline'),
-        ('organisations', '0001_initial'),
+        ("families", "0002_timeline"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='consent',
-            name='recorded_by_person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='families.person', verbose_name='vastgelegd door gezinslid'),
+            model_name="consent",
+            name="recorded_by_person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="families.person",
+                verbose_name="vastgelegd door gezinslid",
+            ),
         ),
         migrations.AlterField(
-            model_name='consent',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgelegd door'),
+            model_name="consent",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="vastgelegd door",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.CheckConstraint(condition=models.Q(('recorded_by__isnull', True), ('recorded_by_person__isnull', True), _connector='XOR'), name='consent_recorded_by_one'),
+            model_name="consent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recorded_by__isnull", True),
+                    ("recorded_by_person__isnull", True),
+                    _connector="XOR",
+                ),
+                name="consent_recorded_by_one",
+            ),
         ),
     ]

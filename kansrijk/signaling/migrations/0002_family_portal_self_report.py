@@ -6,27 +6,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('families', '0003_family_portal_consent'),
-        ('organisations', '0001_initial'),
-        ('signaling', '0001_initial'),
+        ("families", "0003_family_portal_consent"),
+        ("organisations", "0001_initial"),
+        ("signaling", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='recorded_by_person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='families.person', verbose_name='vastgelegd door gezinslid'),
+            model_name="assessment",
+            name="recorded_by_person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="families.person",
+                verbose_name="vastgelegd door gezinslid",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgelegd door'),
+            model_name="assessment",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="vastgelegd door",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.CheckConstraint(condition=models.Q(('recorded_by__isnull', False), models.Q(('recorded_by_person__isnull', False), ('status', 'draft')), _connector='OR'), name='assessment_recorded_by_someone'),
+            model_name="assessment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recorded_by__isnull", False),
+                    models.Q(("recorded_by_person__isnull", False), ("status", "draft")),
+                    _connector="OR",
+                ),
+                name="assessment_recorded_by_someone",
+            ),
         ),
     ]
