@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("kansrijk.monitoring.urls")),
     path("", include("kansrijk.landscape.urls")),
     path("", include("kansrijk.interop.urls")),
+    path("", include("kansrijk.portal.urls")),
     path("", include("kansrijk.mdo.urls")),
     path("", include("kansrijk.worklist.urls")),
     path("api/v1/", include("kansrijk.api_urls")),

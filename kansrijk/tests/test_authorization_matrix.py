@@ -35,13 +35,16 @@ from kansrijk.testing.families import make_family
 from kansrijk.testing.matrix import (
     ACTORS,
     CARE_TEAM,
+    FAMILY_ACTORS,
     LOGIN,
     Row,
     World,
     everyone,
     family_only,
     only,
+    with_family_defaults,
 )
+from kansrijk.testing.portal import make_account, make_client_person, portal_client
 
 
 def _organisation_of_coalition(world: World) -> dict:
@@ -258,6 +261,9 @@ EXTRA_ROW_MODULES = (
     "kansrijk.interop.tests.matrix_fhir_export",
     "kansrijk.interop.tests.matrix_fhir_screening",
     "kansrijk.interop.tests.matrix_webhooks",
+    "kansrijk.portal.tests.matrix_login",
+    "kansrijk.portal.tests.matrix_plan",
+    "kansrijk.portal.tests.matrix_choices",
 )
 
 MATRIX: dict[str, Row] = {
@@ -615,12 +621,24 @@ def world(cast) -> World:
     actors = cast.all()
     actors["break_the_glass"] = _glass_actor(cast, family, "noodtoegang", hours_left=2)
     actors["break_the_glass_expired"] = _glass_actor(cast, family, "verlopen", hours_left=-1)
+    actors["family_member"] = make_account(
+        make_client_person(family, cast.case_director), cast.case_director
+    )
+    other_family = make_family(cast)
+    actors["other_family_member"] = make_account(
+        make_client_person(
+            other_family, cast.case_director, first_name="Noor", email="noor@example.org"
+        ),
+        cast.case_director,
+    )
     return World(cast=cast, family=family, actors=actors)
 
 
 def _client_for(actor: str, world: World) -> Client:
     if actor == "anonymous":
         return Client()
+    if actor in FAMILY_ACTORS:
+        return portal_client(world.actors[actor])
     return logged_in_client(world.actors[actor])
 
 
@@ -639,4 +657,4 @@ def test_each_actor_gets_exactly_what_the_policy_allows(url_name, world):
         client = _client_for(actor, world)
         response = getattr(client, row.method)(path, data=row.data, headers=row.headers)
         outcomes[actor] = _outcome(response)
-    assert outcomes == row.expect
+    assert outcomes == with_family_defaults(row.expect)
