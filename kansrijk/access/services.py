@@ -250,7 +250,7 @@ def access_event_record_self(*, person, action: str, detail: str = "", request=N
     meta = getattr(request, "META", {}) if request is not None else {}
     return AccessEvent.objects.create(
         user=None,
-        user_display=(person.full_name if hasattr(person, "full_name") else str(person))[:160],
+        user_display=f"{person} (gezinslid zelf)"[:160],
         coalition_id=person.family.coalition_id,
         family_id=person.family_id,
         persons=[person.pk],
