@@ -10,6 +10,7 @@ from kansrijk.families.api import FamilyAccessLogView, FamilyViewSet
 from kansrijk.financing import api_urls as financing_api_urls
 from kansrijk.interop import api_urls as interop_api_urls
 from kansrijk.landscape import api_urls as landscape_api_urls
+from kansrijk.landscape import api_write_urls as landscape_write_api_urls
 from kansrijk.mdo import api as mdo_api
 from kansrijk.monitoring import api_urls as monitoring_api_urls
 from kansrijk.organisations.api import MeView
@@ -56,6 +57,8 @@ urlpatterns = [
     path("", include(monitoring_api_urls.urlpatterns)),
     # The klantroute and the regional landscape (issue 15).
     path("", include(landscape_api_urls.urlpatterns)),
+    # Writing agreements, partnerships and central reporting points (issue 12).
+    path("", include(landscape_write_api_urls.urlpatterns)),
     # FHIR R4 exchange of the family file and screening (issue 12).
     path("", include(interop_api_urls.urlpatterns)),
 ]

@@ -96,7 +96,9 @@ def _seed_family_file(cast: Cast, family: Family) -> dict[str, object]:
 
 
 def seed_contract_world(cast: Cast) -> ContractWorld:
+    from kansrijk.organisations.models import Municipality
     from kansrijk.testing.financing import make_business_case, make_year
+    from kansrijk.testing.landscape import make_agreement, make_central_point, make_partnership
     from kansrijk.testing.mdo import consent_to_named_discussion, make_series, plan_meeting, submit
     from kansrijk.testing.socialmap_hsds import make_full_map
     from kansrijk.testing.socialmap_referrals import make_receiving_side, send_referral
@@ -127,6 +129,13 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     world.ids["financing/years"] = {"year": year}
     world.ids["instruments"] = {"key": "r4u-kansrijk"}
     world.ids["fhir/Questionnaire"] = {"key": "r4u-kansrijk"}
+    world.ids["klantroute/afspraken"] = {"id": make_agreement(cast.coalition).pk}
+    world.ids["regio/landschap/samenwerkingsverbanden"] = {
+        "id": make_partnership(cast.coalition.region).pk
+    }
+    world.ids["regio/landschap/meldpunten"] = {
+        "id": make_central_point(Municipality.objects.get(coalition=cast.coalition)).pk
+    }
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

@@ -264,6 +264,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.portal.tests.matrix_login",
     "kansrijk.portal.tests.matrix_plan",
     "kansrijk.portal.tests.matrix_choices",
+    "kansrijk.landscape.tests.matrix_api_write",
 )
 
 MATRIX: dict[str, Row] = {
