@@ -84,7 +84,8 @@ class Endpoint:
     name: str
     label: str
     path: str  # "{pk}" is replaced by each family of the rotation
-    # "session" or "token" (the professional's), "coordinator" or "coordinator_token"
+    # "session" or "token" (the professional's), "coordinator" or "coordinator_token";
+    # "family": a family member's portal session (a family of the "plan" rotation)
     auth: str
     # Which of the professional's families the "{pk}" rotates over: "" all of them; "plan"
     # those with a family plan, "handovers" those with a handover, so that the page shows
@@ -195,6 +196,8 @@ ENDPOINTS = [
         "/api/v1/monitoring/indicators/",
         "coordinator_token",
     ),
+    # Issue 14: the family's own plan in the family portal, as a family member.
+    Endpoint("portal_home", "portal plan", "/mijn/", "family"),
 ]
 
 
@@ -280,7 +283,7 @@ def configure_environment(database_url: str, static_root: Path) -> dict[str, str
 def manage(*arguments: str, env: dict[str, str]) -> None:
     command = [sys.executable, str(BASE_DIR / "manage.py"), *arguments]
     log(" ".join(["manage.py", *arguments]))
-    subprocess.run(command, cwd=BASE_DIR, env=env, check=True)
+    subprocess.run(command, cwd=BASE_DIR, env=env, check=True)  # noqa: S603 (fixed argv: this Python and manage.py)
 
 
 # Written into the reused database by the run that generated it, so that a later
@@ -296,9 +299,9 @@ def mark_generated(description: str, *, families: int, seed: int) -> None:
             f"CREATE TABLE IF NOT EXISTS {GENERATED_MARKER} "
             "(families integer, seed integer, generated_with text, generated_at timestamptz)"
         )
-        cursor.execute(f"DELETE FROM {GENERATED_MARKER}")
+        cursor.execute(f"DELETE FROM {GENERATED_MARKER}")  # noqa: S608 (a constant table name)
         cursor.execute(
-            f"INSERT INTO {GENERATED_MARKER} VALUES (%s, %s, %s, now())",
+            f"INSERT INTO {GENERATED_MARKER} VALUES (%s, %s, %s, now())",  # noqa: S608 (constant table, values as parameters)
             [families, seed, description],
         )
 
@@ -313,7 +316,7 @@ def generated_data_set(*, families: int, seed: int) -> str | None:
         if not cursor.fetchone()[0]:
             return None
         cursor.execute(
-            f"SELECT families, seed, generated_with, generated_at FROM {GENERATED_MARKER}"
+            f"SELECT families, seed, generated_with, generated_at FROM {GENERATED_MARKER}"  # noqa: S608 (constant table)
         )
         row = cursor.fetchone()
     if row is None or row[0] != families or row[1] != seed:
@@ -361,6 +364,8 @@ class Actor:
     # monitoring) and API.
     coordinator_cookie: str
     coordinator_token: str
+    # A family member's portal session (`_family_session`).
+    family_cookie: str
     professional_pk: int
     coalition_id: int
 
@@ -465,9 +470,47 @@ def pick_actor() -> Actor:
         token=key,
         coordinator_cookie=session(coordinator.professional),
         coordinator_token=coordinator_key,
+        family_cookie=_family_session(
+            professional, (rotations.get("plan") or family_pks)[0], seconds=time.time()
+        ),
         professional_pk=professional.pk,
         coalition_id=coalition_id,
     )
+
+
+def _family_session(professional, family_pk: int, *, seconds: float) -> str:
+    """A portal session of the family's client (or first member), as after the portal's
+    login (`kansrijk.portal.session.login_account`), with a family account the professional
+    invited (made here when the data set has none: the generator invites nobody)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    from kansrijk.families.models import Person, PersonRole
+    from kansrijk.portal import session as portal_session
+    from kansrijk.portal.models import FamilyAccount
+
+    account = FamilyAccount.objects.active().filter(family_id=family_pk).order_by("pk").first()
+    if account is None:
+        people = Person.objects.filter(family_id=family_pk).select_related("family")
+        person = people.filter(role=PersonRole.CLIENT).order_by("pk").first()
+        person = person or people.order_by("pk").first()
+        if person is None:
+            raise SystemExit(f"family {family_pk} has nobody to log in to the family portal")
+        account = FamilyAccount.objects.create(
+            person=person,
+            family_id=family_pk,
+            coalition_id=person.family.coalition_id,
+            email=f"bench-family-{family_pk}@example.invalid",
+            invited_by=professional,
+        )
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[portal_session.ACCOUNT_KEY] = account.pk
+    store[portal_session.STARTED_KEY] = int(seconds)
+    store[portal_session.ACTIVITY_KEY] = int(seconds)
+    store.set_expiry(settings.PORTAL_SESSION_MAX_MINUTES * 60)
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
 def _first_families(professional_pk: int) -> tuple[int, list[int]]:
@@ -595,7 +638,7 @@ def start_gunicorn(*, port: int, workers: int, env: dict[str, str], logfile: Pat
     ]
     log(f"gunicorn with {workers} sync workers on 127.0.0.1:{port}")
     handle = logfile.open("wb")
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 (fixed argv: gunicorn of this venv)
         command, cwd=BASE_DIR, env=env, stdout=handle, stderr=subprocess.STDOUT
     ), handle
 
@@ -763,6 +806,8 @@ def auth_header(endpoint: Endpoint, actor: Actor) -> str:
         return f"Cookie: {actor.coordinator_cookie}"
     if endpoint.auth == "coordinator_token":
         return f"Authorization: Token {actor.coordinator_token}"
+    if endpoint.auth == "family":
+        return f"Cookie: {actor.family_cookie}"
     return f"Cookie: {actor.session_cookie}"
 
 
@@ -790,7 +835,7 @@ def load(
         "--time-limit",
         str(time_limit),
     ]
-    completed = subprocess.run(
+    completed = subprocess.run(  # noqa: S603 (fixed argv: the bench load generator)
         command,
         cwd=BASE_DIR,
         capture_output=True,

@@ -51,6 +51,8 @@ KEY_ENDPOINTS = [
     # Issue 11: the monitoring dashboard and its API.
     "monitoring_dashboard",
     "api_monitoring",
+    # Issue 14: the family's own plan in the family portal.
+    "portal_home",
 ]
 P95_CONCURRENCY = "10"
 P95_LIMIT_MS = 150.0

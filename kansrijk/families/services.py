@@ -305,6 +305,21 @@ def consent_record(
         lock=True,
         detail=_("Toestemming vastgelegd"),
     )
+    return consent_replace(family=family, purpose=purpose, given=given, method=method, actor=actor)
+
+
+def consent_replace(
+    *,
+    family: Family,
+    purpose: str,
+    given: bool,
+    method: str,
+    actor: Professional | None = None,
+    person=None,
+) -> Consent:
+    """Record a decision that replaces the one in force, on the timeline; recorded by a
+    professional (`actor`) or by a family member through the portal (`person`). The caller
+    holds the family's row lock (so two people recording at once are serialised here)."""
     consent = Consent(
         family=family,
         coalition_id=family.coalition_id,
@@ -312,9 +327,9 @@ def consent_record(
         given=given,
         method=method,
         recorded_by=actor,
+        recorded_by_person=person,
     )
-    consent.full_clean(exclude=["family", "coalition", "recorded_by"])
-    # The family row is locked, so two people recording at once are serialised here.
+    consent.full_clean(exclude=["family", "coalition", "recorded_by", "recorded_by_person"])
     Consent.objects.in_force().filter(family=family, purpose=purpose).update(
         withdrawn_at=timezone.now(), withdrawn_by=actor
     )

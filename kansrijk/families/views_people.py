@@ -231,7 +231,7 @@ def _consent_overview(family: Family) -> tuple[list[dict], list[Consent]]:
     # One query for every decision of the family, with who recorded and withdrew it.
     history = list(
         Consent.objects.filter(family=family)
-        .select_related("recorded_by", "withdrawn_by")
+        .select_related("recorded_by", "recorded_by_person", "withdrawn_by")
         .order_by("-recorded_at", "-id")
     )
     in_force = {c.purpose: c for c in history if c.withdrawn_at is None}
@@ -298,7 +298,7 @@ def consent_withdraw(request, pk: int, purpose: str):
     in_force = (
         Consent.objects.given()
         .filter(family=family, purpose=purpose)
-        .select_related("recorded_by")
+        .select_related("recorded_by", "recorded_by_person")
         .first()
     )
     if in_force is None:

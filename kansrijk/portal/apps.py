@@ -10,3 +10,17 @@ class PortalConfig(AppConfig):
     name = "kansrijk.portal"
     label = "portal"
     verbose_name = _("Mijn gezin")
+
+    def ready(self) -> None:
+        # "Mijn gezin" on the family file, for the case director the way to the invitations.
+        from kansrijk.organisations.demo import register_demo_step
+
+        from . import demo
+        from .register_file import register
+
+        register()
+        register_demo_step(demo.ORDER, demo.seed_demo_portal)
+        # "Vragen van gezinnen" (questions about accesses) in the main menu, for coordinators.
+        from .register_questions import register as register_questions
+
+        register_questions()

@@ -65,7 +65,7 @@ def current_account(request):
         return None
     account = (
         FamilyAccount.objects.active()
-        .select_related("person", "family", "coalition")
+        .select_related("person__family", "family", "coalition")
         .filter(pk=account_id)
         .first()
     )

@@ -224,7 +224,12 @@ class AssessmentSerializer(serializers.ModelSerializer):
     answers = AnswersField()
     level = _level_field(allow_null=True, help_text=_("Leeg bij een concept."))
     result = serializers.SerializerMethodField()
-    recorded_by = ProfessionalRefSerializer()
+    recorded_by = ProfessionalRefSerializer(
+        allow_null=True,
+        help_text=_(
+            "Leeg bij een vragenlijst die het gezin zelf invulde, tot een zorgverlener hem afrondt."
+        ),
+    )
     route_decisions = RouteDecisionSerializer(
         many=True, help_text=_("De routekeuzes bij deze signalering, nieuwste eerst.")
     )

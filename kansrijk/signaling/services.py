@@ -211,6 +211,9 @@ def assessment_save_draft(
 
 
 def _finish(assessment: Assessment, instrument, *, actor, family: Family) -> Assessment:
+    if assessment.recorded_by_id is None:
+        # A family's self-report (portal): the professional finishing it records it.
+        assessment.recorded_by = actor
     result = registry.score(instrument, assessment.answers)
     assessment.result = result.as_dict()
     assessment.total_score = result.total

@@ -39,7 +39,7 @@ from .steps import DEFAULT_STEPS, coalition_steps
 def _assessment(family, assessment_pk: int) -> Assessment:
     assessment = (
         Assessment.objects.filter(pk=assessment_pk, family=family)
-        .select_related("pregnancy", "recorded_by")
+        .select_related("pregnancy", "recorded_by", "recorded_by_person")
         .first()
     )
     if assessment is None:
@@ -79,9 +79,9 @@ def family_assessments(request, pk: int):
         status = 400
         family = family_for_page(request, pk, detail=_("Signaleringen ingezien"))
     assessments = list(
-        family.assessments.select_related("recorded_by", "pregnancy").order_by(
-            "-assessed_on", "-id"
-        )
+        family.assessments.select_related(
+            "recorded_by", "recorded_by_person", "pregnancy"
+        ).order_by("-assessed_on", "-id")
     )
     known = {(i.key, i.version): i for i in registry.all_instruments()}
     for item in assessments:

@@ -38,6 +38,7 @@ from .export_parts import (
 )
 from .identifiers import URI_SYSTEM, full_url, questionnaire_url, resource_id
 from .screening import build_questionnaire
+from .screening_stored import FAMILY_MEMBER_AUTHOR
 
 __all__ = ["build_bundle"]
 
@@ -125,7 +126,10 @@ def build_bundle(file, *, now: datetime) -> dict:
             "assessment",
             assessment.pk,
             lambda a=assessment, u=url: questionnaire_response_resource(
-                a, u, subject, practitioner(a.recorded_by)
+                a,
+                u,
+                subject,
+                practitioner(a.recorded_by) if a.recorded_by_id else FAMILY_MEMBER_AUTHOR,
             ),
         )
     latest = next((a for a in file.assessments if a.status == "final"), None)

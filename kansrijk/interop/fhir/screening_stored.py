@@ -16,6 +16,9 @@ from .screening import PARTNER_PRESENT, family_reference, option_system, questio
 RESOURCE = "QuestionnaireResponse"
 LEVEL_EXTENSION = "urn:kansrijk:fhir:extension:screening-level"
 SCORE_EXTENSION = "urn:kansrijk:fhir:extension:screening-total-score"
+# The author of a self-report a family member filled in (family portal) until a professional
+# finishes it: a reference by display only.
+FAMILY_MEMBER_AUTHOR = {"display": "Gezinslid (zelf ingevuld via Mijn gezin)"}
 
 
 def build_response(assessment: Assessment) -> dict[str, Any]:
@@ -44,10 +47,12 @@ def build_response(assessment: Assessment) -> dict[str, Any]:
         "resourceType": RESOURCE,
         "id": str(assessment.pk),
         "questionnaire": questionnaire_canonical(instrument),
-        "status": "completed",
+        "status": "in-progress" if assessment.is_draft else "completed",
         "subject": family_reference(assessment.family_id),
         "authored": assessment.assessed_on.isoformat(),
-        "author": {"type": "Practitioner", "display": _name(assessment.recorded_by)},
+        "author": {"type": "Practitioner", "display": _name(assessment.recorded_by)}
+        if assessment.recorded_by_id
+        else FAMILY_MEMBER_AUTHOR,
         "item": items,
     }
     extensions = []

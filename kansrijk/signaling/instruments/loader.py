@@ -133,7 +133,7 @@ def _read_yaml(path: Path) -> Any:
         raise InstrumentError(path, [f"cannot be read: {error}"]) from error
     try:
         # _StrictLoader is a SafeLoader: it builds plain data and never runs code.
-        data = yaml.load(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (_StrictLoader is a SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

@@ -1,0 +1,32 @@
+"""Registrations of the portal on the family file: "Mijn gezin" (who of the family uses it),
+with the way to the invitations for the case director."""
+
+from django.urls import reverse
+
+
+def portal_file_section(request, family) -> dict:
+    """The client's and partner's access state, and for the case director the link to invite
+    them. Three queries for every family and every viewer (whether the viewer is the case
+    director: two; the accounts: one); the persons come from what the file page prefetched."""
+    from kansrijk.care.selectors import is_case_director
+
+    from .selectors_invite import family_member_access
+
+    director = is_case_director(request.user, family)
+    return {
+        "members": family_member_access(family, list(family.persons.all())),
+        "url": reverse("portal:invitations", args=[family.pk]) if director else "",
+    }
+
+
+def register() -> None:
+    from kansrijk.families.sections import FileSection, register_file_section
+
+    register_file_section(
+        FileSection(
+            code="portal",
+            template="portal/invite/_file_section.html",
+            context=portal_file_section,
+            order=60,
+        )
+    )
