@@ -50,6 +50,8 @@ urlpatterns = [
     path("", include(care_plan_api.urlpatterns)),
     path("", include(worklist_api.urlpatterns)),
     # MDO series, meetings, agenda items and decisions (issue 8).
+    # The MDO series (reading, setting up, changing, planning meetings), then the meetings.
+    path("", include("kansrijk.mdo.api_series_urls")),
     path("", include(mdo_api.urlpatterns)),
     # The social map (HSDS-shaped, read-only) and referrals (issue 9).
     path("", include(socialmap_api_urls.urlpatterns)),
@@ -62,3 +64,6 @@ urlpatterns = [
     # FHIR R4 exchange of the family file and screening (issue 12).
     path("", include(interop_api_urls.urlpatterns)),
 ]
+# Registering webhooks (issue 12), and the municipalities of the caller's coalitions.
+urlpatterns += [path("", include("kansrijk.interop.api_webhooks_urls"))]
+urlpatterns += [path("", include("kansrijk.organisations.api_municipalities"))]

@@ -4,13 +4,14 @@ read the family plan back.
 
     export KANSRIJK_URL=http://127.0.0.1:8000
     export KANSRIJK_TOKEN=$(.venv/bin/python manage.py api_token verloskundige --name voorbeeld)
-    python3 docs/examples/client.py --municipality 1 --postcode "1234 AB"
+    python3 docs/examples/client.py --postcode "1234 AB"
 
 What it does, one API call per step:
 
 1. `GET  /api/v1/me/`: who the token belongs to;
-2. `POST /api/v1/families/`: a new family file in one of your coalition's municipalities
-   (`--municipality` is the municipality's id); you join its care team;
+   `GET  /api/v1/municipalities/`: the municipalities of your coalitions, when no
+   `--municipality` (a municipality's id) is given: the first one is used;
+2. `POST /api/v1/families/`: a new family file in that municipality; you join its care team;
 3. `GET  /api/v1/fhir/Questionnaire/professioneel-oordeel`: the instrument as FHIR
    Questionnaire, whose answer options give the codes to send;
 4. `POST /api/v1/fhir/QuestionnaireResponse`: the filled questionnaire about the family
@@ -23,6 +24,8 @@ version. Only Python's standard library is used (`urllib.request`), so it runs a
 Python 3.9 or later runs. Every call is made with your token and goes through the same access
 policy and access log as the pages.
 """
+
+from __future__ import annotations  # `int | None` on Python 3.9
 
 import argparse
 import json
@@ -55,11 +58,11 @@ class Kansrijk:
             headers["Content-Type"] = content_type
             if content_type == FHIR_JSON:
                 headers["Accept"] = FHIR_JSON
-        request = urllib.request.Request(
+        request = urllib.request.Request(  # noqa: S310 (base_url is the caller's https API)
             self.base_url + path, data=data, headers=headers, method=method
         )
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (see above)
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as error:
             raise ApiError(method, path, error.code, error.read().decode("utf-8")) from None
@@ -103,9 +106,21 @@ def fill_questionnaire(questionnaire: dict, answers: dict, *, family_id: int) ->
     }
 
 
-def run(api: Kansrijk, *, municipality: int, postcode: str) -> dict:
+def first_municipality(api: Kansrijk) -> int:
+    """The id of the first municipality (by name) of the caller's coalitions."""
+    page = api.call("GET", "/api/v1/municipalities/")
+    if not page["results"]:
+        raise ApiError("GET", "/api/v1/municipalities/", 200, "Geen gemeenten gevonden.")
+    municipality = page["results"][0]
+    print(f"Gemeente {municipality['name']} ({municipality['cbs_code']})")
+    return municipality["id"]
+
+
+def run(api: Kansrijk, *, municipality: int | None, postcode: str) -> dict:
     me = api.call("GET", "/api/v1/me/")
     print(f"Ingelogd als {me['username']}")
+    if municipality is None:
+        municipality = first_municipality(api)
 
     family = api.call(
         "POST",
@@ -139,7 +154,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=os.environ.get("KANSRIJK_URL", "http://127.0.0.1:8000"))
     parser.add_argument("--token", default=os.environ.get("KANSRIJK_TOKEN"))
-    parser.add_argument("--municipality", type=int, required=True, help="id of the municipality")
+    parser.add_argument(
+        "--municipality",
+        type=int,
+        help="id of the municipality (default: the first of GET /api/v1/municipalities/)",
+    )
     parser.add_argument("--postcode", default="1234 AB")
     args = parser.parse_args(argv)
     if not args.token:

@@ -15,15 +15,23 @@ again (after a timeout, a lost connection) without creating a second row:
 A middleware keeps every app untouched: it asks the view's own DRF authenticators who the
 caller is (a token or a verified session), so the key belongs to the same caller the view
 sees. Without a key, or without a caller the view would accept, nothing changes. Server
-errors (5xx) and 429 are not stored: the client may simply retry with the same key. The
-FHIR endpoints (their own error format) are left out.
+errors (5xx) and 429 are not stored: the client may simply retry with the same key.
+
+The middleware's own refusals are problem details (kansrijk/core/api_errors.py), or, for a
+view with an error format of its own (the FHIR endpoints answer OperationOutcome), whatever
+its `error_http_response(request, status=..., detail=...)` makes of them. A body larger than
+DATA_UPLOAD_MAX_MEMORY_SIZE cannot be fingerprinted (Django refuses to read it into memory):
+that is a 413 "Verzoek te groot", not Django's bare 400.
 """
 
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
@@ -40,6 +48,8 @@ MAX_KEY_LENGTH = 255
 # The answer's headers worth replaying; the others are set again on the way out.
 REPLAYED_HEADERS = ("Content-Type", "Location", "ETag", "Content-Language")
 _PENDING = "_idempotent_request"
+# A kind of problem of this middleware's own (see api_errors for the others).
+REQUEST_TOO_LARGE = "verzoek-te-groot"
 
 
 def purge_expired(*, now=None) -> int:
@@ -70,6 +80,34 @@ def _caller(request, view_class):
     return user if user is not None and user.is_authenticated else None
 
 
+def _refusal(request, view_class, *, status: int, kind: str | None, detail, **extensions):
+    """The middleware's refusal in the view's own error format (see the module docstring)."""
+    respond = getattr(view_class, "error_http_response", None)
+    if respond is not None:
+        return respond(request, status=status, detail=detail)
+    return api_errors.problem_http_response(
+        request, status=status, kind=kind, detail=detail, **extensions
+    )
+
+
+def _too_large(request, view_class):
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    return _refusal(
+        request,
+        view_class,
+        status=413,
+        kind=None,
+        # A kind of our own: its type and Dutch title (api_errors has no 413 kind).
+        type=api_errors.problem_type(REQUEST_TOO_LARGE),
+        title=str(_("Verzoek te groot")),
+        detail=_(
+            "Het verzoek is te groot: een aanmaakverzoek met een Idempotency-Key mag hoogstens "
+            "%(limit)s zijn. Stuur minder gegevens in één verzoek."
+        )
+        % {"limit": limit},
+    )
+
+
 def _replay(record: IdempotentRequest) -> HttpResponse:
     response = HttpResponse(bytes(record.response_body), status=record.status_code)
     for name, value in record.response_headers.items():
@@ -95,17 +133,16 @@ class IdempotencyMiddleware:
         if (
             key is None
             or request.method != "POST"
-            or not api_errors._is_api_path(request.path)
+            or not request.path.startswith(api_errors.API_PREFIX)
             or view_class is None
             or not issubclass(view_class, APIView)
-            # Views with an error format of their own (FHIR OperationOutcome).
-            or view_class.get_exception_handler is not APIView.get_exception_handler
         ):
             return None
         key = key.strip()
         if not key or len(key) > MAX_KEY_LENGTH:
-            return api_errors.problem_http_response(
+            return _refusal(
                 request,
+                view_class,
                 status=400,
                 kind=api_errors.IDEMPOTENCY_KEY_INVALID,
                 detail=_("De Idempotency-Key moet 1 tot 255 tekens lang zijn."),
@@ -113,10 +150,13 @@ class IdempotencyMiddleware:
         actor = _caller(request, view_class)
         if actor is None:
             return None
-        return self._start(request, actor=actor, key=key)
+        try:
+            fp = fingerprint(request)
+        except RequestDataTooBig:
+            return _too_large(request, view_class)
+        return self._start(request, view_class, actor=actor, key=key, fp=fp)
 
-    def _start(self, request, *, actor, key):
-        fp = fingerprint(request)
+    def _start(self, request, view_class, *, actor, key, fp):
         cutoff = timezone.now() - KEY_LIFETIME
         IdempotentRequest.objects.filter(actor=actor, key=key, created_at__lt=cutoff).delete()
         try:
@@ -135,8 +175,9 @@ class IdempotencyMiddleware:
             if record is None:  # removed in the meantime: let this request go ahead
                 return None
             if record.fingerprint != fp:
-                return api_errors.problem_http_response(
+                return _refusal(
                     request,
+                    view_class,
                     status=422,
                     kind=api_errors.IDEMPOTENCY_KEY_REUSED,
                     detail=_(
@@ -145,8 +186,9 @@ class IdempotencyMiddleware:
                     ),
                 )
             if record.status_code is None:
-                return api_errors.problem_http_response(
+                return _refusal(
                     request,
+                    view_class,
                     status=409,
                     kind=api_errors.IDEMPOTENCY_IN_PROGRESS,
                     detail=_(

@@ -1,5 +1,6 @@
-"""The financing-rules API (read only): the rules of the caller's coalitions and a year's
-figures.
+"""The financing-rules API, reading: the rules of the caller's coalitions and a year's
+figures. Adding, changing and removing a rule (administrators) is in `api_rules_write.py`,
+whose list view extends `FinancingRuleListView` with the create.
 
 Who sees what (`ReadsFinancingRules`), as on the pages: everyone with a current membership
 in a coalition as professional, coordinator or administrator reads that coalition's rules
@@ -26,8 +27,9 @@ from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.organisations.models import Membership
 from kansrijk.socialmap.vocabulary import CareKind
 
+from .api_rules_write_serializers import FinancingRuleAnswerSerializer as FinancingRuleSerializer
 from .models import FinancingRule, FinancingYear
-from .serializers_rules import FinancingRuleSerializer, FinancingYearSerializer
+from .serializers_rules import FinancingYearSerializer
 
 TAG = "financiering"
 NOT_ALLOWED = OpenApiResponse(

@@ -9,6 +9,9 @@ The BSN: the family file's API and page never show it in full (only `bsn_masked`
 export is meant for exchange between care providers, where the BSN is the identifier
 (Wet gebruik BSN in de zorg), so it is included only for a caller whose ground carries a
 treatment relationship (the care team), never on break-the-glass or a read-only ground.
+
+Errors are a FHIR OperationOutcome (application/fhir+json), as on every FHIR endpoint
+(`fhir.api.FhirView`), not the problem details of the rest of the API.
 """
 
 from django.http import HttpResponse
@@ -17,17 +20,15 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from fhir.resources.R4B.bundle import Bundle
-from rest_framework import generics, permissions
-from rest_framework.renderers import JSONRenderer
+from rest_framework import permissions
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import decide, get_family_for_user
-from kansrijk.families.api import NOT_FOUND, PermissionsByMethodMixin
 
+from .fhir.api import FHIR_JSON, FhirView
 from .fhir.export import build_bundle
 from .fhir.export_data import family_file_for_export
 
-FHIR_JSON = "application/fhir+json"
 FAMILY_PARAMETER = OpenApiParameter(
     "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Nummer (id) van het gezin."
 )
@@ -63,11 +64,6 @@ EXAMPLE = {
 }
 
 
-class FhirJSONRenderer(JSONRenderer):
-    media_type = FHIR_JSON
-    format = "fhir"
-
-
 def may_export_bsn(user, family) -> bool:
     """Whether the export for `user` carries the BSN: only on a ground with a treatment
     relationship (the care team). One query (the policy's `decide`)."""
@@ -86,12 +82,11 @@ def _household(family) -> list[int]:
 
 
 @extend_schema(tags=["gezinnen"])
-class FamilyFhirView(PermissionsByMethodMixin, generics.GenericAPIView):
+class FamilyFhirView(FhirView):
     """The family file as a FHIR R4 Bundle (type "collection")."""
 
     permissions_by_method = {"GET": (permissions.IsAuthenticated,)}
-    renderer_classes = (FhirJSONRenderer, JSONRenderer)
-    pagination_class = None
+    fhir_errors = (404, 406)
 
     @extend_schema(
         summary="Gezinsdossier als FHIR R4-bundel",
@@ -116,7 +111,6 @@ class FamilyFhirView(PermissionsByMethodMixin, generics.GenericAPIView):
                 description="FHIR R4 Bundle (type collection).",
                 examples=[OpenApiExample("Bundle", value=EXAMPLE, media_type=FHIR_JSON)],
             ),
-            404: NOT_FOUND,
         },
     )
     def get(self, request, pk):

@@ -8,7 +8,11 @@ The rules are those of the signaling API (kansrijk/signaling/api.py), in FHIR's 
   family through the access policy (row lock, NEN 7513 update event), checks the answers
   with the instrument and lands on the family's timeline. A family the caller may not change
   answers 404 "niet gevonden of geen toegang", whether it exists or not, and the refusal is
-  logged (`family_for_write`, before anything else is read).
+  logged (`family_for_write`, before anything else is read). Sent with an `Idempotency-Key`,
+  the same request again replays the first answer (kansrijk/core/idempotency.py);
+- a recorded assessment is read back as a QuestionnaireResponse by its id, through the
+  access policy as the family's assessments are (`api:assessment_list`): 404 when the caller
+  may not see the family, and the read is in the access log.
 
 Every error is an OperationOutcome (application/fhir+json) with Dutch diagnostics. Statuses
 follow FHIR's RESTful API: 400 when the body is no valid R4 QuestionnaireResponse (parsing,
@@ -28,95 +32,34 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
 )
-from rest_framework import generics, permissions, status
-from rest_framework.parsers import JSONParser
-from rest_framework.renderers import JSONRenderer
+from rest_framework import permissions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
 
-from kansrijk.families.api import PermissionsByMethodMixin
+from kansrijk.access.models import AccessEvent
+from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
+from kansrijk.core.api_docs import IDEMPOTENCY_PARAMETER
+from kansrijk.core.idempotency import HEADER as IDEMPOTENCY_HEADER
 from kansrijk.families.pages import family_for_write
 from kansrijk.signaling import instruments as registry
 from kansrijk.signaling import services
 from kansrijk.signaling.api import WorksInACoalition
 from kansrijk.signaling.models import Assessment
 
+from .fhir.api import FHIR_JSON, FhirView
+from .fhir.api import outcome_response as _outcome
 from .fhir.screening import build_questionnaire
 from .fhir.screening_response import (
     InvalidResource,
     Issue,
     family_pk_of,
-    operation_outcome,
     parse_structure,
     read_answers,
     service_issues,
 )
 from .fhir.screening_stored import build_response
 
-FHIR_JSON = "application/fhir+json"
-
-# An HTTP error status → the OperationOutcome issue code that says the same.
-ISSUE_CODES = {
-    400: "invalid",
-    401: "login",
-    403: "forbidden",
-    404: "not-found",
-    405: "not-supported",
-    406: "not-supported",
-    415: "not-supported",
-}
-
-
-class FhirJsonParser(JSONParser):
-    media_type = FHIR_JSON
-
-
-class FhirJsonRenderer(JSONRenderer):
-    media_type = FHIR_JSON
-    format = "fhir"
-
-
-def fhir_exception_handler(exc, context):
-    """DRF's answer to an error (401, 403, 404, 415, a JSON parse error) as OperationOutcome."""
-    response = exception_handler(exc, context)
-    if response is None:
-        return None
-    detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
-    code = ISSUE_CODES.get(response.status_code, "exception")
-    response.data = operation_outcome([Issue(code, str(detail))])
-    return response
-
-
-class FhirView(PermissionsByMethodMixin, generics.GenericAPIView):
-    """FHIR JSON in and out (plain JSON accepted too), errors as OperationOutcome."""
-
-    parser_classes = [FhirJsonParser, JSONParser]
-    renderer_classes = [FhirJsonRenderer, JSONRenderer]
-    pagination_class = None
-
-    def get_exception_handler(self):
-        return fhir_exception_handler
-
-
-def _outcome(issues: list[Issue], status_code: int) -> Response:
-    return Response(operation_outcome(issues), status=status_code)
-
-
 # --- OpenAPI --------------------------------------------------------------------------------
 
-OUTCOME_EXAMPLE = {
-    "resourceType": "OperationOutcome",
-    "issue": [
-        {
-            "severity": "error",
-            "code": "required",
-            "diagnostics": "Kies een antwoord.",
-            "expression": [
-                "QuestionnaireResponse.item.where(linkId='oordeel').item.where(linkId='niveau')"
-            ],
-        }
-    ],
-}
 RESPONSE_EXAMPLE = {
     "resourceType": "QuestionnaireResponse",
     "questionnaire": "urn:kansrijk:questionnaire:professioneel-oordeel|1",
@@ -195,22 +138,26 @@ QUESTIONNAIRE_EXAMPLE = {
 }
 
 
-def _outcome_response(description: str, example: dict | None = None) -> OpenApiResponse:
+def _success(description: str, name: str, example: dict) -> OpenApiResponse:
     return OpenApiResponse(
-        OpenApiTypes.OBJECT,
-        description=description,
-        examples=[OpenApiExample("OperationOutcome", value=example or OUTCOME_EXAMPLE)],
+        OpenApiTypes.OBJECT, description=description, examples=[OpenApiExample(name, value=example)]
     )
 
 
-def _in_both_media_types(responses: dict[int, OpenApiResponse]) -> dict:
-    """The same answers as FHIR JSON and as plain JSON: a client that asks for `?format=json`
-    or `Accept: application/json` gets the same body as `application/json`."""
-    return {
-        (code, media_type): response
-        for code, response in responses.items()
-        for media_type in (FHIR_JSON, "application/json")
-    }
+def _in_both_media_types(code: int, response: OpenApiResponse) -> dict:
+    """A success as FHIR JSON and as plain JSON: a client that asks for `?format=json` or
+    `Accept: application/json` gets the same body as `application/json`. The errors are
+    documented by `fhir.api.FhirAutoSchema`."""
+    return {(code, media_type): response for media_type in (FHIR_JSON, "application/json")}
+
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    IDEMPOTENCY_HEADER,
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=IDEMPOTENCY_PARAMETER["description"],
+)
 
 
 # --- Views ----------------------------------------------------------------------------------
@@ -221,6 +168,7 @@ class QuestionnaireView(FhirView):
     """One version of an instrument as a FHIR R4 Questionnaire (newest unless `?version=`)."""
 
     permissions_by_method = {"GET": (permissions.IsAuthenticated, WorksInACoalition)}
+    fhir_errors = (400, 404, 406)
 
     @extend_schema(
         summary="Instrument als FHIR Questionnaire",
@@ -248,17 +196,7 @@ class QuestionnaireView(FhirView):
             ),
         ],
         responses=_in_both_media_types(
-            {
-                200: OpenApiResponse(
-                    OpenApiTypes.OBJECT,
-                    description="De Questionnaire.",
-                    examples=[OpenApiExample("Professioneel oordeel", value=QUESTIONNAIRE_EXAMPLE)],
-                ),
-                400: _outcome_response("Ongeldig versienummer."),
-                401: _outcome_response("Niet ingelogd."),
-                403: _outcome_response("Geen lid van een coalitie."),
-                404: _outcome_response("Dit instrument (of deze versie) bestaat niet."),
-            }
+            200, _success("De Questionnaire.", "Professioneel oordeel", QUESTIONNAIRE_EXAMPLE)
         ),
     )
     def get(self, request, key: str):
@@ -284,6 +222,7 @@ class QuestionnaireResponseView(FhirView):
     # No `IsProfessional`: the policy decides, and answers 404 to anyone without a ground,
     # coordinators included, as on `api:assessment_list`.
     permissions_by_method = {"POST": (permissions.IsAuthenticated,)}
+    fhir_errors = (400, 404, 406, 409, 413, 415, 422)
 
     @extend_schema(
         summary="Signalering vastleggen als FHIR QuestionnaireResponse",
@@ -300,7 +239,9 @@ class QuestionnaireResponseView(FhirView):
             "`authored` is de datum van de signalering (leeg: vandaag). De antwoorden per "
             "linkId, gegroepeerd per domein zoals in de Questionnaire. De route kies je daarna "
             "in kansrijk. Antwoord: 201 met de opgeslagen QuestionnaireResponse (`id` = de "
-            "signalering) en een `Location` naar de signaleringen van het gezin. Fouten zijn "
+            "signalering) en een `Location` naar die QuestionnaireResponse "
+            "(`GET /api/v1/fhir/QuestionnaireResponse/{id}`). Met een `Idempotency-Key` mag "
+            "je hetzelfde verzoek opnieuw sturen zonder tweede signalering. Fouten zijn "
             "een OperationOutcome met per probleem een `issue` (Nederlandse `diagnostics`, "
             "`expression` naar de vraag): 400 als het geen geldige QuestionnaireResponse is, "
             "422 als de inhoud niet klopt (dan wordt niets opgeslagen), 404 als het gezin niet "
@@ -316,21 +257,9 @@ class QuestionnaireResponseView(FhirView):
             )
             for media_type in (FHIR_JSON, "application/json")
         ],
+        parameters=[IDEMPOTENCY_KEY],
         responses=_in_both_media_types(
-            {
-                201: OpenApiResponse(
-                    OpenApiTypes.OBJECT,
-                    description="De opgeslagen QuestionnaireResponse.",
-                    examples=[OpenApiExample("Vastgelegd", value=STORED_EXAMPLE)],
-                ),
-                400: _outcome_response("Geen geldige FHIR QuestionnaireResponse."),
-                401: _outcome_response("Niet ingelogd."),
-                404: _outcome_response("Niet gevonden of geen toegang."),
-                415: _outcome_response("Stuur JSON (application/fhir+json)."),
-                422: _outcome_response(
-                    "De inhoud klopt niet; per vraag wat er mis is. Er is niets opgeslagen."
-                ),
-            }
+            201, _success("De opgeslagen QuestionnaireResponse.", "Vastgelegd", STORED_EXAMPLE)
         ),
     )
     def post(self, request):
@@ -367,10 +296,75 @@ class QuestionnaireResponseView(FhirView):
         # `recorded_by` joined for the author's name.
         assessment = Assessment.objects.select_related("recorded_by").get(pk=assessment.pk)
         location = request.build_absolute_uri(
-            reverse("api:assessment_list", kwargs={"pk": family_pk})
+            reverse("api:fhir_questionnaire_response_detail", kwargs={"pk": assessment.pk})
         )
         return Response(
             build_response(assessment),
             status=status.HTTP_201_CREATED,
             headers={"Location": location},
         )
+
+
+@extend_schema(tags=["fhir"])
+class QuestionnaireResponseDetailView(FhirView):
+    """A recorded assessment as a FHIR R4 QuestionnaireResponse (the POST's `Location`)."""
+
+    # As `api:assessment_list`: the policy decides, 404 to anyone without a ground.
+    permissions_by_method = {"GET": (permissions.IsAuthenticated,)}
+    fhir_errors = (404, 406)
+
+    @extend_schema(
+        summary="Signalering als FHIR QuestionnaireResponse",
+        description=(
+            "Een vastgelegde signalering (afgerond of concept) als FHIR R4 "
+            "QuestionnaireResponse, zoals `POST /api/v1/fhir/QuestionnaireResponse` die "
+            "teruggeeft: `id` is de signalering, een concept heeft status `in-progress`. "
+            "Alleen als je het gezin mag zien (zoals `GET /api/v1/families/{id}/assessments/`); "
+            "anders 404. Het inzien wordt in het toegangslog vastgelegd."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "id",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Nummer (id) van de signalering.",
+            )
+        ],
+        responses=_in_both_media_types(
+            200, _success("De QuestionnaireResponse.", "Vastgelegd", STORED_EXAMPLE)
+        ),
+    )
+    def get(self, request, pk: str):
+        family_pk = None
+        if pk.isascii() and pk.isdigit() and len(pk) < 19:
+            family_pk = (
+                Assessment.objects.filter(pk=int(pk)).values_list("family_id", flat=True).first()
+            )
+        if family_pk is None:
+            raise Http404(NOT_FOUND_MESSAGE)
+        family = get_family_for_user(
+            request.user,
+            family_pk,
+            AccessEvent.Action.READ,
+            request=request,
+            detail=_("Signalering ingezien als FHIR QuestionnaireResponse via de API"),
+        )
+        # `recorded_by` joined for the author's name.
+        assessment = Assessment.objects.select_related("recorded_by").get(pk=pk, family=family)
+        return Response(build_response(assessment))
+
+
+@extend_schema(exclude=True)
+class UnknownFhirPathView(FhirView):
+    """Any other path under `/api/v1/fhir/`: a resource type or operation kansrijk does not
+    offer. Answered 404 as an OperationOutcome (a FHIR client reads no HTML page), for every
+    method and every caller: there is nothing behind it to protect."""
+
+    permissions_by_method = dict.fromkeys(
+        ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"), (permissions.AllowAny,)
+    )
+
+    def _not_here(self, request, *args, **kwargs):
+        raise Http404(_("Dit adres bestaat niet in de FHIR-API."))
+
+    get = post = put = patch = delete = options = _not_here

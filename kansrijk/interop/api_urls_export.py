@@ -1,9 +1,13 @@
-"""The family file as a FHIR R4 Bundle."""
+"""The family file as a FHIR R4 Bundle.
 
-from django.urls import path
+The id takes any text: one that is no number is answered by the view, as an OperationOutcome
+404 like every FHIR error, not as the problem details of an unknown API address.
+"""
+
+from django.urls import re_path
 
 from .api_export import FamilyFhirView
 
 urlpatterns = [
-    path("families/<int:pk>/fhir/", FamilyFhirView.as_view(), name="family_fhir"),
+    re_path(r"^families/(?P<pk>[^/]+)/fhir/$", FamilyFhirView.as_view(), name="family_fhir"),
 ]

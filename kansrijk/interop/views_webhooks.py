@@ -31,7 +31,7 @@ from .models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEven
 from .webhooks import services
 
 DELIVERIES_PAGE_SIZE = 25
-SECRET_SESSION_KEY = "interop_webhook_secret"
+SECRET_SESSION_KEY = "interop_webhook_secret"  # noqa: S105 (a session key name)
 
 # --- Who may -----------------------------------------------------------------------------------
 

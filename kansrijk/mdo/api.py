@@ -561,14 +561,8 @@ class ItemDecisionsView(_MeetingAccess, PermissionsByMethodMixin, generics.Gener
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
+# The series' paths are in api_series_urls.py (their views extend the series views here).
 urlpatterns = [
-    path("mdo/series/", SeriesListView.as_view(), name="mdo_series_list"),
-    path("mdo/series/<int:pk>/", SeriesDetailView.as_view(), name="mdo_series_detail"),
-    path(
-        "mdo/series/<int:pk>/meetings/",
-        SeriesMeetingsView.as_view(),
-        name="mdo_series_meetings",
-    ),
     path("mdo/meetings/<int:pk>/", MeetingDetailView.as_view(), name="mdo_meeting_detail"),
     path("mdo/meetings/<int:pk>/items/", MeetingItemsView.as_view(), name="mdo_meeting_items"),
     path(

@@ -4,9 +4,9 @@ import base64
 import binascii
 from collections.abc import Callable
 
-DEMO_PASSWORD = "demo-kansrijk"
+DEMO_PASSWORD = "demo-kansrijk"  # noqa: S105 (demo only; seed_demo refuses production)
 # Base32 secret shared by every demo login, so any authenticator app can be used in a demo.
-DEMO_TOTP_SECRET = "KANSRIJKDEMOTOTPKANSRIJKDEMOTOTP"
+DEMO_TOTP_SECRET = "KANSRIJKDEMOTOTPKANSRIJKDEMOTOTP"  # noqa: S105 (demo only, as above)
 
 
 def demo_totp_key_hex() -> str:

@@ -23,7 +23,7 @@ from . import selectors
 from .models import Coalition, Membership, Organisation, Professional, Role
 
 # No 0/O, 1/l/I: the coordinator reads the password aloud or types it into a message.
-TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105 (an alphabet)
 TEMPORARY_PASSWORD_GROUPS = 4
 TEMPORARY_PASSWORD_GROUP_LENGTH = 4
 

@@ -41,7 +41,7 @@ from .permissions import role_required
 
 PAGE_SIZE = 25
 AUDIT_PAGE_SIZE = 50
-TEMPORARY_PASSWORD_SESSION_KEY = "organisations_temporary_password"
+TEMPORARY_PASSWORD_SESSION_KEY = "organisations_temporary_password"  # noqa: S105 (a session key name)
 
 coordinator_required = role_required(Role.COORDINATOR)
 administrator_required = role_required(Role.ADMINISTRATOR)

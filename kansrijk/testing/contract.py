@@ -129,6 +129,7 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     world.ids["financing/years"] = {"year": year}
     world.ids["instruments"] = {"key": "r4u-kansrijk"}
     world.ids["fhir/Questionnaire"] = {"key": "r4u-kansrijk"}
+    world.ids["fhir/QuestionnaireResponse"] = {"id": family.assessments.get().pk}
     world.ids["klantroute/afspraken"] = {"id": make_agreement(cast.coalition).pk}
     world.ids["regio/landschap/samenwerkingsverbanden"] = {
         "id": make_partnership(cast.coalition.region).pk

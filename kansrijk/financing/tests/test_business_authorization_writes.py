@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from kansrijk.financing.tests.matrix_business import WRITE_ROWS
-from kansrijk.testing.matrix import ACTORS
+from kansrijk.testing.matrix import ACTORS, with_family_defaults
 from kansrijk.tests.test_authorization_matrix import _client_for, _outcome, world  # noqa: F401
 
 
@@ -27,4 +27,4 @@ def test_each_actor_gets_exactly_what_the_policy_allows_when_writing(url_name, w
         else:
             response = getattr(client, row.method)(path, data=data)
         outcomes[actor] = _outcome(response)
-    assert outcomes == row.expect
+    assert outcomes == with_family_defaults(row.expect)

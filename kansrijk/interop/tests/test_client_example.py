@@ -64,6 +64,19 @@ def test_the_client_example_creates_a_family_a_screening_and_a_plan(live_server,
     ).exists()
 
 
+def test_without_a_municipality_the_client_takes_the_first_of_its_coalitions(live_server, cast):
+    _token, key = api_token_create(professional=cast.case_director, name="voorbeeldscript")
+
+    finished = run_script(live_server, key)
+
+    assert finished.returncode == 0, finished.stderr
+    assert "Gemeente Eerstedorp (GM9501)" in finished.stdout
+    result = json.loads(finished.stdout.strip().splitlines()[-1])
+    family = Family.objects.get(pk=result["family"])
+    assert family.municipality == Municipality.objects.get(cbs_code="GM9501")
+    assert family.postcode == "1234 AB"
+
+
 def test_the_client_example_reports_a_refusal_and_fails(live_server, cast):
     _token, key = api_token_create(professional=cast.case_director, name="voorbeeldscript")
     elsewhere = Municipality.objects.get(cbs_code="GM9502")

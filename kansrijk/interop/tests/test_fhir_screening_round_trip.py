@@ -75,10 +75,12 @@ def test_a_filled_questionnaire_is_recorded_as_the_assessments_api_records_it(ca
     assert stored["author"]["display"] == cast.care_team_member.get_full_name()
     assert item_answer(stored, "partner-present") == [{"valueBoolean": True}]
     assert item_answer(stored, "gs_sterke_kanten") == [{"valueString": "Oma woont om de hoek."}]
-    assert response["Location"] == f"http://testserver/api/v1/families/{family.pk}/assessments/"
+    assert response["Location"] == (
+        f"http://testserver/api/v1/fhir/QuestionnaireResponse/{assessment.pk}"
+    )
 
     # The assessment as the signaling API shows it: the same answers, level and score.
-    [listed] = client.get(response["Location"]).json()["results"]
+    [listed] = client.get(f"/api/v1/families/{family.pk}/assessments/").json()["results"]
     assert listed["id"] == assessment.pk
     assert listed["answers"] == answers
     assert listed["partner_present"] is True

@@ -14,9 +14,9 @@ def test_every_mdo_endpoint_is_in_the_schema(cast):
     schema = logged_in_client(cast.case_director).get("/api/v1/schema/", {"format": "json"}).json()
     paths = schema["paths"]
     expected = {
-        "/api/v1/mdo/series/": {"get"},
-        "/api/v1/mdo/series/{id}/": {"get"},
-        "/api/v1/mdo/series/{id}/meetings/": {"get"},
+        "/api/v1/mdo/series/": {"get", "post"},
+        "/api/v1/mdo/series/{id}/": {"get", "put", "patch"},
+        "/api/v1/mdo/series/{id}/meetings/": {"get", "post"},
         f"{MEETING}/": {"get"},
         f"{MEETING}/items/": {"post"},
         f"{MEETING}/transition/": {"post"},

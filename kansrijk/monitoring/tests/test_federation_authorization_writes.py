@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kansrijk.monitoring.models import ImportedDocument, PublishedDocument
 from kansrijk.monitoring.tests.matrix_federation import WRITE_ROWS
-from kansrijk.testing.matrix import ACTORS
+from kansrijk.testing.matrix import ACTORS, with_family_defaults
 from kansrijk.testing.monitoring_federation import fake_indicators_fixture  # noqa: F401
 from kansrijk.tests.test_authorization_matrix import _client_for, _outcome, world  # noqa: F401
 
@@ -26,7 +26,7 @@ def test_each_actor_gets_exactly_what_the_policy_allows_when_writing(
     for actor in ACTORS:
         response = getattr(_client_for(actor, world), row.method)(path, data=data)
         outcomes[actor] = _outcome(response)
-    assert outcomes == row.expect
+    assert outcomes == with_family_defaults(row.expect)
 
 
 def test_only_the_allowed_writes_leave_a_trace(world, fake_indicators):  # noqa: F811 (world)
