@@ -5,11 +5,32 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from kansrijk.core import ratelimit
+
 from .models import ApiToken, hash_token
+
+# Wrong tokens from one client address (RATE_LIMITS["api_token_failure"]): above the limit,
+# every token from that address is refused with 429 until the window ends.
+FAILURES_LIMIT = "api_token_failure"
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):
     """`Authorization: Token <key>` with a personal token made after a 2FA login."""
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].lower() != self.keyword.lower().encode():
+            return None
+        identity = ratelimit.address_identity(request)
+        if wait := ratelimit.retry_after(FAILURES_LIMIT, identity):
+            raise exceptions.Throttled(
+                wait=wait, detail=str(_("Te veel ongeldige API-tokens vanaf dit adres."))
+            )
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            ratelimit.hit(FAILURES_LIMIT, identity)
+            raise
 
     def authenticate_credentials(self, key):
         token = (

@@ -49,3 +49,25 @@ class ApiTokenForm(Form):
         help_text=_("Waarvoor je de token gebruikt, bijvoorbeeld 'koppeling praktijksysteem'."),
         error_messages={"required": _("Geef de token een naam, zodat je hem later herkent.")},
     )
+
+
+class EndOtherSessionsForm(Form):
+    """The professional's password, to confirm ending their other sessions."""
+
+    password = forms.CharField(
+        label=_("Je wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Ter bevestiging dat jij het bent."),
+        error_messages={"required": _("Vul je wachtwoord in.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password

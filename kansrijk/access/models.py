@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-TOKEN_PREFIX = "kr_"
+TOKEN_PREFIX = "kr_"  # noqa: S105 (a public prefix, not a secret)
 
 
 def hash_token(key: str) -> str:
@@ -265,3 +265,32 @@ class AccessEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AccessLogIsAppendOnly("Het toegangslog kan niet worden verwijderd.")
+
+
+class AccessLogSeal(models.Model):
+    """The seal of one UTC day of the access log: a SHA-256 digest over the previous day's
+    digest and every event of the day, in id order (kansrijk/access/integrity.py).
+
+    Written once a day by `python manage.py seal_access_log`, one row per day with no day
+    left out (a day without events gets a seal with count 0), so that
+    `python manage.py verify_access_log` detects a changed, deleted or added event and a
+    deleted seal. `previous_digest` repeats the digest the day was chained to, so that the
+    chain stays verifiable from the oldest seal left after old years are removed
+    (kansrijk/access/retention.py).
+    """
+
+    day = models.DateField(_("dag"), unique=True)
+    event_count = models.PositiveIntegerField(_("aantal gebeurtenissen"))
+    first_event_id = models.BigIntegerField(_("eerste gebeurtenis"), null=True, blank=True)
+    last_event_id = models.BigIntegerField(_("laatste gebeurtenis"), null=True, blank=True)
+    previous_digest = models.CharField(_("vorige digest"), max_length=64)
+    digest = models.CharField(_("digest"), max_length=64)
+    sealed_at = models.DateTimeField(_("verzegeld op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("zegel van het toegangslog")
+        verbose_name_plural = _("zegels van het toegangslog")
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.event_count} {self.digest[:12]}…"

@@ -14,8 +14,12 @@ and moves those rows there, in one transaction: detach the DEFAULT partition, cr
 partitions, move the rows, attach it again. Writers wait for that transaction (the table is
 locked), none fail.
 
-Nothing here drops a partition: NEN 7513 asks to keep the log five years, and removing
-old months is a deliberate act (`DETACH PARTITION` then archive), not a scheduled one.
+Nothing here drops a partition. NEN 7513 asks to keep the log five years, and no longer:
+retention.py (`python manage.py purge_access_log`, scheduled) detaches and drops the
+partitions of the months that lie entirely more than five years back, together with the
+seals of those days (integrity.py), so that the hash chain stays verifiable from the oldest
+remaining seal. Archive a month first, if policy asks for it, with `pg_dump -t` of its
+partition before the job reaches it. Both jobs take the same advisory lock.
 
 On SQLite the access log is a plain table and everything here does nothing.
 """
@@ -28,8 +32,9 @@ from django.utils import timezone
 
 TABLE = "access_accessevent"
 DEFAULT_PARTITION = f"{TABLE}_default"
-# Serialises concurrent runs of the job (two schedulers, or a deploy during the daily run).
-_ADVISORY_LOCK = 7513_0001
+# Serialises concurrent runs of the job (two schedulers, or a deploy during the daily run),
+# and the job with the retention job (retention.py).
+ADVISORY_LOCK = 7513_0001
 
 
 class AccessLogNotPartitioned(RuntimeError):
@@ -56,6 +61,12 @@ def add_months(start: datetime, months: int) -> datetime:
 
 def partition_name(start: datetime) -> str:
     return f"{TABLE}_y{start:%Y}m{start:%m}"
+
+
+def partition_month(name: str) -> datetime:
+    """The first instant (UTC) of the month of a monthly partition, from its name."""
+    year, month = name.removeprefix(f"{TABLE}_y").split("m")
+    return datetime(int(year), int(month), 1, tzinfo=UTC)
 
 
 def _quote(connection, name: str) -> str:
@@ -85,6 +96,16 @@ def _partition_names(cursor) -> set[str]:
         [TABLE],
     )
     return {name for (name,) in cursor.fetchall()}
+
+
+def access_log_partition_names(using: str = DEFAULT_DB_ALIAS) -> set[str]:
+    """The names of the access log's partitions, without counting their rows; an empty set
+    on SQLite."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        return _partition_names(cursor) if _is_partitioned(cursor) else set()
 
 
 def _columns(cursor) -> list[str]:
@@ -123,7 +144,7 @@ def access_log_partitions_ensure(
     wanted = {add_months(first, offset) for offset in range(months_ahead + 1)}
     table, default = _quote(connection, TABLE), _quote(connection, DEFAULT_PARTITION)
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
         if not _is_partitioned(cursor):
             raise AccessLogNotPartitioned(
                 f"{TABLE} is not a partitioned table; run `python manage.py migrate` first."
@@ -134,7 +155,7 @@ def access_log_partitions_ensure(
         stray: set[datetime] = set()
         if DEFAULT_PARTITION in existing:
             cursor.execute(
-                f"SELECT DISTINCT date_trunc('month', \"timestamp\" AT TIME ZONE 'UTC') "
+                f"SELECT DISTINCT date_trunc('month', \"timestamp\" AT TIME ZONE 'UTC') "  # noqa: S608 (quoted identifiers only)
                 f"FROM {default}"
             )
             stray = {month.replace(tzinfo=UTC) for (month,) in cursor.fetchall()}
@@ -153,7 +174,7 @@ def access_log_partitions_ensure(
             columns = ", ".join(_quote(connection, column) for column in _columns(cursor))
             # Every row of the detached partition now has a monthly partition to go to.
             cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {default} "
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {default} "  # noqa: S608 (quoted identifiers only)
                 f'ORDER BY "timestamp", id'
             )
             cursor.execute(f"TRUNCATE {default}")
@@ -179,6 +200,6 @@ def access_log_partitions(using: str = DEFAULT_DB_ALIAS) -> list[Partition]:
         bounds = dict(cursor.fetchall())
         partitions = []
         for name in sorted(bounds, key=lambda name: (name == DEFAULT_PARTITION, name)):
-            cursor.execute(f"SELECT count(*) FROM {_quote(connection, name)}")
+            cursor.execute(f"SELECT count(*) FROM {_quote(connection, name)}")  # noqa: S608 (quoted partition name)
             partitions.append(Partition(name, bounds[name], cursor.fetchone()[0]))
     return partitions

@@ -8,7 +8,7 @@ code counts as a failed login for the lockout, just like a wrong password.
 import time
 
 from axes.handlers.proxy import AxesProxyHandler
-from django.contrib.auth import login, logout, user_login_failed
+from django.contrib.auth import login, logout, update_session_auth_hash, user_login_failed
 from django.db import transaction
 from django.utils import timezone
 from django_otp import login as otp_login
@@ -117,6 +117,27 @@ def logout_user(request) -> None:
             request=request,
         )
     logout(request)
+
+
+@transaction.atomic
+def other_sessions_end(request, *, user: Professional, password: str) -> None:
+    """Log the professional out everywhere but in this session.
+
+    A session stays logged in only while the hash it keeps of the password hash matches
+    (Django checks it on every request). Hashing the same password again, with a new salt,
+    changes that hash: every other session of the professional is flushed at its next
+    request, whatever device holds it. This session gets the new hash and a new key.
+    """
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    update_session_auth_hash(request, user)
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.SECURITY,
+        obj=user,
+        summary=f"{user.username} is uitgelogd op alle andere apparaten",
+        request=request,
+    )
 
 
 @transaction.atomic

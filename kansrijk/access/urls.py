@@ -10,6 +10,7 @@ urlpatterns = [
     path("uitloggen/", views.logout_view, name="logout"),
     path("account/", views.account, name="account"),
     path("account/wachtwoord/", views.password_change, name="password_change"),
+    path("account/overal-uitloggen/", views.end_other_sessions, name="end_other_sessions"),
     path("account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
     # Break-the-glass and the NEN 7513 access log (issue 4).
     path("gezinnen/<int:pk>/noodtoegang/", views_log.break_the_glass, name="break_the_glass"),

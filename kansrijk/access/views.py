@@ -15,7 +15,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import ApiTokenForm, LoginForm, PasswordChangeForm, TokenForm
+from .forms import (
+    ApiTokenForm,
+    EndOtherSessionsForm,
+    LoginForm,
+    PasswordChangeForm,
+    TokenForm,
+)
 from .middleware import allowed_with_temporary_password
 from .models import ApiToken
 
@@ -160,6 +166,22 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 password_change = allowed_with_temporary_password(PasswordChangeView.as_view())
 
 
+def _account_page(request, *, form=None, new_token_key=None, sessions_form=None):
+    return render(
+        request,
+        "access/account.html",
+        {
+            "form": form or ApiTokenForm(),
+            "sessions_form": sessions_form or EndOtherSessionsForm(user=request.user),
+            "tokens": ApiToken.objects.filter(professional=request.user),
+            "new_token_key": new_token_key,
+            "memberships": request.user.memberships.current().select_related(
+                "organisation", "coalition"
+            ),
+        },
+    )
+
+
 @never_cache
 def account(request):
     """The account page; a new token's key is shown once, in the answer to the POST that made
@@ -171,18 +193,23 @@ def account(request):
             professional=request.user, name=form.cleaned_data["name"], request=request
         )
         form = ApiTokenForm()
-    return render(
-        request,
-        "access/account.html",
-        {
-            "form": form,
-            "tokens": ApiToken.objects.filter(professional=request.user),
-            "new_token_key": new_token_key,
-            "memberships": request.user.memberships.current().select_related(
-                "organisation", "coalition"
-            ),
-        },
+    return _account_page(request, form=form, new_token_key=new_token_key)
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@require_POST
+def end_other_sessions(request):
+    """ "Log out everywhere else": the button on the account page, confirmed with the
+    password (see `services.other_sessions_end`)."""
+    sessions_form = EndOtherSessionsForm(request.POST, user=request.user)
+    if not sessions_form.is_valid():
+        return _account_page(request, sessions_form=sessions_form)
+    services.other_sessions_end(
+        request, user=request.user, password=sessions_form.cleaned_data["password"]
     )
+    messages.success(request, _("Je bent nu overal uitgelogd, behalve hier."))
+    return redirect("access:account")
 
 
 def api_token_revoke(request, pk: int):

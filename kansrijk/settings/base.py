@@ -100,6 +100,8 @@ BREAK_THE_GLASS_HOURS = env_int("BREAK_THE_GLASS_HOURS", 3)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy: no camera, microphone, location and the like for any page.
+    "kansrijk.core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kansrijk.core.middleware.ChosenLanguageMiddleware",
@@ -113,6 +115,8 @@ MIDDLEWARE = [
     "kansrijk.access.middleware.IdleSessionTimeoutMiddleware",
     "kansrijk.access.middleware.TwoFactorRequiredMiddleware",
     "kansrijk.organisations.middleware.ActiveCoalitionMiddleware",
+    # Searches are limited per professional (or client) and window: RATE_LIMITS below.
+    "kansrijk.core.ratelimit.SearchRateLimitMiddleware",
     # API creates sent with an Idempotency-Key header are answered once (replayed after).
     "kansrijk.core.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -201,6 +205,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Pages and htmx send the token from the page (base.html), so no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
 
 # Lockout after repeated failed logins (django-axes), per username and per IP address.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -210,6 +216,9 @@ AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# The client's address, behind PROXY_COUNT proxies from X-Forwarded-For (django-ipware, which
+# axes would otherwise use for that, is not installed); the rate limits use the same.
+AXES_CLIENT_IP_CALLABLE = "kansrijk.core.ratelimit.client_address"
 AXES_VERBOSE = False
 
 # Two-factor authentication (django-otp, TOTP).
@@ -288,6 +297,53 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of kansrijk uses, switched off (kansrijk/core/security_headers.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Rate limits (kansrijk/core/ratelimit.py), counted in the default cache: at most `requests`
+# per `seconds` per professional (or API token, or client address). "search": the searches
+# named in `views`; "api_token_failure": wrong API tokens from one client address. Use a
+# cache that all workers share (CACHES) so that the limit holds across them.
+RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
+RATE_LIMITS = {
+    "search": {
+        "requests": env_int("RATE_LIMIT_SEARCH_REQUESTS", 120),
+        "seconds": env_int("RATE_LIMIT_SEARCH_SECONDS", 60),
+        "views": [
+            "families:list",
+            "socialmap:search",
+            "api:family_list",
+            "api:socialmap_service_list",
+        ],
+    },
+    "api_token_failure": {
+        "requests": env_int("RATE_LIMIT_API_TOKEN_FAILURES", 10),
+        "seconds": env_int("RATE_LIMIT_API_TOKEN_FAILURE_SECONDS", 900),
+    },
+    # The family portal's login (kansrijk/portal/services_login.py): asking for a code and
+    # entering it, per e-mail address and (wider: a household or office shares one) per
+    # client address.
+    "portal_login_email": {"requests": 5, "seconds": 900},
+    "portal_login_address": {"requests": 30, "seconds": 900},
+    "portal_code_email": {"requests": 10, "seconds": 900},
+    "portal_code_address": {"requests": 30, "seconds": 900},
+}
 
 LOGGING = {
     "version": 1,

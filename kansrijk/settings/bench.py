@@ -14,7 +14,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, env, env_int
 
 DEBUG = False
-SECRET_KEY = "bench-only-secret-key-never-used-anywhere-else-0123456789abcdef"
+SECRET_KEY = "bench-only-secret-key-never-used-anywhere-else-0123456789abcdef"  # noqa: S105 (benchmark only)
 ALLOWED_HOSTS = ["127.0.0.1"]
 ROOT_URLCONF = "bench.urls"
 
@@ -24,6 +24,8 @@ DATABASES = deepcopy(DATABASES)
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 SECURE_SSL_REDIRECT = False
+# One session and one token send every request of a step: rate limits would answer 429.
+RATE_LIMITS_ENABLED = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 

@@ -264,7 +264,13 @@ EXTRA_ROW_MODULES = (
     "kansrijk.portal.tests.matrix_login",
     "kansrijk.portal.tests.matrix_plan",
     "kansrijk.portal.tests.matrix_choices",
+    "kansrijk.access.tests.matrix_sessions",
+    "kansrijk.interop.tests.matrix_webhooks_api",
+    "kansrijk.financing.tests.matrix_rules_api",
     "kansrijk.landscape.tests.matrix_api_write",
+    "kansrijk.interop.tests.matrix_fhir_read",
+    "kansrijk.organisations.tests.matrix_municipalities_api",
+    "kansrijk.mdo.tests.matrix_series_api",
 )
 
 MATRIX: dict[str, Row] = {

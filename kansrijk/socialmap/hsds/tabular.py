@@ -174,8 +174,9 @@ def _resources(opener, label: str, batch: Batch) -> dict[str, str]:
     try:
         descriptor = json.loads(descriptor_text)
         resources = descriptor["resources"]
-        assert isinstance(resources, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
+        if not isinstance(resources, list):
+            raise TypeError(resources)
+    except (ValueError, KeyError, TypeError):
         batch.reject(None, "resources", _("geen geldige datapackage.json"), file=DATAPACKAGE)
         return {}
     found = {}

@@ -3,8 +3,9 @@
     15 3 * * *  cd /srv/kansrijk && .venv/bin/python manage.py access_log_partitions
 
 Idempotent: it prints what it created, or that nothing was missing. `--list` shows every
-partition with its bounds and row count. Old partitions are never dropped: NEN 7513 asks to
-keep the log five years. On SQLite the log is a plain table and there is nothing to do.
+partition with its bounds and row count. This job drops nothing: NEN 7513 asks to keep the
+log five years, and `purge_access_log` removes the months older than that. On SQLite the log
+is a plain table and there is nothing to do.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +21,7 @@ from kansrijk.access.partitions import (
 class Command(BaseCommand):
     help = (
         "Maakt de maandpartities van het toegangslog vooruit aan (PostgreSQL; dagelijks "
-        "draaien). Oude partities worden nooit verwijderd (NEN 7513: vijf jaar bewaren)."
+        "draaien). Maanden ouder dan vijf jaar verwijdert purge_access_log (NEN 7513)."
     )
 
     def add_arguments(self, parser):
