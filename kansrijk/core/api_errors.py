@@ -140,6 +140,20 @@ def problem_response(
     )
 
 
+def version_conflict_response(conflict, detail: str, serializer_class=None) -> Response:
+    """409 for a write sent with a stale `version`: `detail` says what changed, and the body
+    carries the version sent and the current one (`conflict` is a service's VersionConflict;
+    `serializer_class`, if given, shapes the body as the schema documents it)."""
+    body = {
+        "detail": detail,
+        "submitted_version": conflict.expected_version,
+        "current_version": conflict.current_version,
+    }
+    if serializer_class is not None:
+        body = serializer_class(body).data
+    return problem_response(status=409, kind=VERSION_CONFLICT, **body)
+
+
 def problem_http_response(request, *, status: int, detail, kind: str | None = None, **extensions):
     """A problem answer outside DRF (middleware, the handler for unmatched API paths)."""
     if kind is None:

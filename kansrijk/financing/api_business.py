@@ -26,7 +26,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
-from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
+from kansrijk.core.api_errors import problem_response, version_conflict_response
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.families.services import VersionConflict
@@ -136,18 +136,11 @@ def _forbidden_unless_coordinator(view, case: BusinessCase) -> Response | None:
 
 
 def _conflict(conflict: VersionConflict) -> Response:
-    body = {
-        "detail": _(
-            "Dit scenario is intussen gewijzigd (nu versie %(version)s). Haal het opnieuw op "
-            "en breng je wijziging daarin aan."
-        )
-        % {"version": conflict.current_version},
-        "submitted_version": conflict.expected_version,
-        "current_version": conflict.current_version,
-    }
-    return problem_response(
-        status=409, kind=VERSION_CONFLICT, **BusinessCaseConflictSerializer(body).data
-    )
+    detail = _(
+        "Dit scenario is intussen gewijzigd (nu versie %(version)s). Haal het opnieuw op "
+        "en breng je wijziging daarin aan."
+    ) % {"version": conflict.current_version}
+    return version_conflict_response(conflict, detail, BusinessCaseConflictSerializer)
 
 
 def _written(case_pk: int, coalition_id: int, code=status.HTTP_200_OK) -> Response:

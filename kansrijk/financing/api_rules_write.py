@@ -25,7 +25,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
-from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
+from kansrijk.core.api_errors import problem_response, version_conflict_response
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.families.services import VersionConflict
@@ -96,18 +96,11 @@ def _refused() -> Response:
 
 
 def _conflict(conflict: VersionConflict) -> Response:
-    body = {
-        "detail": _(
-            "Deze regel is intussen gewijzigd (nu versie %(version)s). Haal hem opnieuw op en "
-            "breng je wijziging daarin aan."
-        )
-        % {"version": conflict.current_version},
-        "submitted_version": conflict.expected_version,
-        "current_version": conflict.current_version,
-    }
-    return problem_response(
-        status=409, kind=VERSION_CONFLICT, **FinancingRuleConflictSerializer(body).data
-    )
+    detail = _(
+        "Deze regel is intussen gewijzigd (nu versie %(version)s). Haal hem opnieuw op en "
+        "breng je wijziging daarin aan."
+    ) % {"version": conflict.current_version}
+    return version_conflict_response(conflict, detail, FinancingRuleConflictSerializer)
 
 
 def _data(values: dict) -> dict:

@@ -33,7 +33,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
+from kansrijk.core.api_errors import problem_response, version_conflict_response
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.selectors import WindowCountPaginator
 from kansrijk.families.serializers import ErrorSerializer
@@ -164,18 +164,11 @@ def _checked_by_form(coalition_id: int, values: dict, version: int) -> dict:
 
 
 def _conflict(conflict: VersionConflict) -> Response:
-    body = {
-        "detail": _(
-            "Deze webhook is intussen gewijzigd (nu versie %(version)s). Haal hem opnieuw op "
-            "en breng je wijziging daarin aan."
-        )
-        % {"version": conflict.current_version},
-        "submitted_version": conflict.expected_version,
-        "current_version": conflict.current_version,
-    }
-    return problem_response(
-        status=409, kind=VERSION_CONFLICT, **WebhookConflictSerializer(body).data
-    )
+    detail = _(
+        "Deze webhook is intussen gewijzigd (nu versie %(version)s). Haal hem opnieuw op "
+        "en breng je wijziging daarin aan."
+    ) % {"version": conflict.current_version}
+    return version_conflict_response(conflict, detail, WebhookConflictSerializer)
 
 
 def _refused() -> Response:
