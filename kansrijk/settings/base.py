@@ -34,6 +34,29 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+def caches_from_url(url: str) -> dict:
+    """The CACHES setting for `CACHE_URL`: empty keeps a cache per process (Django's local
+    memory cache); `redis://…` (or `rediss://…`) a Redis cache that every web process shares,
+    so that rate limits and cached dashboards hold across workers. A Redis outage makes the
+    cache miss instead of failing the request."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if not url.startswith(("redis://", "rediss://")):
+        raise ValueError(f"CACHE_URL must start with redis:// or rediss://, not {url!r}")
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "kansrijk",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+
+
 SECRET_KEY = env("SECRET_KEY", "insecure-development-key-change-me-for-any-real-use")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -160,6 +183,9 @@ DATABASES = {
         conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
+# The cache (rate limits, the monitoring dashboard): see `caches_from_url`.
+CACHES = caches_from_url(env("CACHE_URL", "") or "")
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # kansrijk runs short queries; PostgreSQL's JIT compiler, triggered by the planner's cost
     # estimate on large coalitions, cost more than the queries themselves (benchmark, issue 5).
