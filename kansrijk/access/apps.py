@@ -26,3 +26,15 @@ class AccessConfig(AppConfig):
         register_area(
             label=_("Toegangslog"), url_name="access:log_search", order=85, visible=may_search_log
         )
+
+        from kansrijk.core.navigation import register_manage_page
+
+        from .views_oidc import may_manage_providers
+
+        register_manage_page(
+            label=_("Inloggen via organisaties"),
+            description=_("Inlogdiensten (OpenID Connect) van de organisaties beheren."),
+            url_name="access:oidc_provider_list",
+            order=75,
+            visible=may_manage_providers,
+        )

@@ -294,3 +294,81 @@ class AccessLogSeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.event_count} {self.digest[:12]}…"
+
+
+# --- Single sign-on per organisation (OpenID Connect) ----------------------------------------
+
+
+class OidcProvider(models.Model):
+    """An organisation's identity provider (OpenID Connect), shown as a button on the login page.
+
+    A professional who logs in through it is matched by the verified e-mail address the
+    provider asserts, to an existing active professional with a current membership in the
+    organisation; no account is ever created. When the provider asserts a second factor
+    (`amr`, or an `acr` value in `accepted_acr_values`) the login counts as two factors;
+    otherwise the professional still enters the code of their own authenticator app.
+    The client secret is stored encrypted (kansrijk/access/oidc.py) and never shown back.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="oidc_providers",
+        verbose_name=_("organisatie"),
+    )
+    name = models.CharField(
+        _("naam op de knop"),
+        max_length=80,
+        help_text=_("Staat op de knop: 'Inloggen via …'."),
+    )
+    issuer = models.URLField(_("issuer-adres"), max_length=300)
+    client_id = models.CharField(_("client-id"), max_length=200)
+    client_secret_encrypted = models.TextField(editable=False, blank=True)
+    authorization_endpoint = models.URLField(max_length=300, editable=False)
+    token_endpoint = models.URLField(max_length=300, editable=False)
+    jwks_uri = models.URLField(max_length=300, editable=False)
+    accepted_acr_values = models.CharField(
+        _("acr-waarden die als twee factoren tellen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Gescheiden door spaties. Leeg: alleen amr-waarden als 'mfa' of 'otp' tellen."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("inlogdienst (OpenID Connect)")
+        verbose_name_plural = _("inlogdiensten (OpenID Connect)")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+    @property
+    def acr_values(self) -> set[str]:
+        return set(self.accepted_acr_values.split())
+
+
+from django_otp.models import Device  # noqa: E402 (kept with the single sign-on models)
+
+
+class OidcIdentity(Device):
+    """A professional's identity at a provider, and the django-otp device of a login whose
+    second factor the provider asserted: its `persistent_id` in the session makes the login
+    verified the way django-otp expects. It takes no codes (`verify_token` is always false),
+    so it can never stand in for the authenticator app."""
+
+    provider = models.ForeignKey(OidcProvider, on_delete=models.CASCADE, related_name="identities")
+    subject = models.CharField(max_length=255)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="one_oidc_subject"),
+            models.UniqueConstraint(fields=["provider", "user"], name="one_oidc_identity_per_user"),
+        ]
+
+    def verify_token(self, token) -> bool:
+        return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_log
+from . import views, views_log, views_oidc
 
 app_name = "access"
 urlpatterns = [
@@ -30,5 +30,24 @@ urlpatterns = [
         "toegangslog/noodtoegang/<int:pk>/beoordelen/",
         views_log.break_the_glass_review_mark,
         name="break_the_glass_review_mark",
+    ),
+    # Single sign-on through an organisation's OpenID Connect provider (issue 13).
+    path("inloggen/via/<int:pk>/", views_oidc.oidc_start, name="oidc_start"),
+    path("inloggen/oidc/terug/", views_oidc.oidc_callback, name="oidc_callback"),
+    path("beheer/inlogdiensten/", views_oidc.oidc_provider_list, name="oidc_provider_list"),
+    path(
+        "beheer/inlogdiensten/nieuw/",
+        views_oidc.oidc_provider_create,
+        name="oidc_provider_create",
+    ),
+    path(
+        "beheer/inlogdiensten/<int:pk>/",
+        views_oidc.oidc_provider_edit,
+        name="oidc_provider_edit",
+    ),
+    path(
+        "beheer/inlogdiensten/<int:pk>/verwijderen/",
+        views_oidc.oidc_provider_delete,
+        name="oidc_provider_delete",
     ),
 ]
