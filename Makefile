@@ -67,3 +67,11 @@ endif
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# The load and concurrency test (loadtest/, issue 13) on PostgreSQL: USERS professionals for
+# SECONDS seconds, then every write checked to be in the database exactly once.
+USERS ?= 50
+SECONDS ?= 300
+.PHONY: loadtest
+loadtest: install
+	$(BIN)/python -m loadtest.run --users $(USERS) --seconds $(SECONDS)

@@ -13,6 +13,23 @@ class CoreConfig(AppConfig):
         from .navigation import register_area
 
         register_area(label=_("Start"), url_name="core:home", order=0)
+        # Faults (issue 13): retries of failed background tasks, and the page that lists
+        # what failed for good.
+        from . import tasks_retry
+        from .navigation import register_manage_page
+        from .views_operations import may_see_operations
+
+        tasks_retry.connect()
+        register_manage_page(
+            label=_("Taken en e-mails"),
+            description=_(
+                "Taken op de achtergrond en e-mails die ook na herhaalde pogingen niet lukten, "
+                "met de fout; opnieuw proberen."
+            ),
+            url_name="core:operations",
+            order=90,
+            visible=may_see_operations,
+        )
 
 
 class KansrijkStaticFilesConfig(StaticFilesConfig):

@@ -133,3 +133,50 @@ class IdempotentRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} ({self.key})"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting to be sent, written in the same transaction as the action that
+    causes it (`mail_outbox.mail_enqueue`), so a mail server that is down or a full disk
+    never loses the mail nor undoes the action: the row stays until a send succeeds
+    (`mail_outbox.outbox_send_due`, run after commit, by a retried task and by
+    `manage.py send_mail_outbox`).
+
+    The body may hold a one-time code: it is blanked once sent, and a mail with an
+    `expires_at` (a login code) that was not sent in time is dropped unsent (body blanked),
+    as the code in it no longer works. `label` names the mail for administrators without the
+    address or content (e.g. "portal.login_code"); `coalition` decides which administrators
+    see it when it fails.
+    """
+
+    label = models.CharField(_("soort"), max_length=60)
+    coalition = models.ForeignKey(
+        "organisations.Coalition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("coalitie"),
+    )
+    to = models.JSONField(_("aan"), default=list)
+    from_email = models.CharField(_("van"), max_length=254, blank=True)
+    subject = models.CharField(_("onderwerp"), max_length=300)
+    body = models.TextField(_("tekst"), blank=True)
+    html_body = models.TextField(_("html-tekst"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    last_error = models.CharField(_("laatste fout"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
+    dropped_at = models.DateTimeField(_("vervallen op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        # The sender reads the unsent rows that are due; the faults page the failed ones.
+        indexes = [models.Index(fields=["sent_at", "dropped_at", "next_attempt_at"])]
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -2,7 +2,10 @@
 
 from django_tasks import task
 
+from kansrijk.core.tasks_retry import retried
 
+
+@retried
 @task()
 def deliver_webhook(delivery_id: int) -> str | None:
     """Send one webhook delivery if it is pending and due (`webhooks.delivery.deliver`).
@@ -14,6 +17,7 @@ def deliver_webhook(delivery_id: int) -> str | None:
     return deliver(delivery_id)
 
 
+@retried
 @task()
 def deliver_due_webhooks() -> int:
     """Send every pending delivery that is due: the safety net for a lost task (enqueued by

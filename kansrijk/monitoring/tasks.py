@@ -2,7 +2,10 @@
 
 from django_tasks import task
 
+from kansrijk.core.tasks_retry import retried
 
+
+@retried
 @task()
 def recompute_stale(coalition_id: int) -> int:
     """Recompute the coalition's stale figures (`snapshots.recompute_stale_snapshots`).
@@ -15,6 +18,7 @@ def recompute_stale(coalition_id: int) -> int:
     return recompute_stale_snapshots(coalition_id)
 
 
+@retried
 @task()
 def recompute_all_stale() -> int:
     """Recompute the stale figures of every coalition, and compute the ones the default

@@ -1,20 +1,16 @@
 """The portal's e-mails to family members: plain Dutch first, the same in English below it.
 
-Sent after the transaction that made them commits (`transaction.on_commit`), so a rolled-back
-invitation or code sends nothing; a mail server that fails is logged, never raised into the
-page, and what was saved stays saved (the case director can send an invitation again, the
-family member can ask for a new code).
+Stored in the outbox (`kansrijk.core.mail_outbox`) in the transaction that made them, so a
+rolled-back invitation or code sends nothing, and a mail server that fails loses neither the
+action nor the mail: it is sent after the commit and retried. A login code's mail expires
+with the code: not sent in time, it is dropped and its text removed (a late code no longer
+works, and the code is not kept in clear text); sent, its text is removed too.
 """
 
-import logging
-
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from kansrijk.core.mail_outbox import mail_enqueue
 
 LANGUAGES = ("nl", "en")
 SEPARATOR = "\n\n----------------------------------------\n\n"
@@ -30,17 +26,18 @@ def portal_mail_render(*, subject, template: str, context: dict) -> tuple[str, s
     return " / ".join(dict.fromkeys(subjects)), SEPARATOR.join(bodies) + "\n"
 
 
-def portal_mail_send_on_commit(*, to: str, subject, template: str, context: dict, what: str):
-    """Send the mail once the caller's transaction commits; `what` names it in the log (never
-    the address or the content: a code must not end up in a log file)."""
-
-    def send() -> None:
-        try:
-            rendered_subject, body = portal_mail_render(
-                subject=subject, template=template, context=context
-            )
-            send_mail(rendered_subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-        except Exception:
-            logger.exception("The portal could not send an e-mail (%s).", what)
-
-    transaction.on_commit(send)
+def portal_mail_send_on_commit(
+    *, to: str, subject, template: str, context: dict, what: str, expires_at=None, coalition=None
+):
+    """Put the mail in the outbox, sent once the caller's transaction commits; `what` names it
+    for logs and administrators (never the address or the content: a code must not end up in
+    a log file)."""
+    rendered_subject, body = portal_mail_render(subject=subject, template=template, context=context)
+    mail_enqueue(
+        label=f"portal: {what}"[:60],
+        to=[to],
+        subject=rendered_subject,
+        body=body,
+        coalition=coalition,
+        expires_at=expires_at,
+    )

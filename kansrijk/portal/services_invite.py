@@ -129,6 +129,7 @@ def family_account_invite(*, actor, family_pk: int, person_pk: int, request=None
             "login_url": site_url(reverse("portal:login")),
         },
         what=f"invitation of account {account.pk}",
+        coalition=family.coalition,
     )
     return account
 

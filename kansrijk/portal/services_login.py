@@ -112,6 +112,9 @@ def login_code_request(*, email: str, date_of_birth: date, request=None) -> Fami
             "minutes": settings.PORTAL_LOGIN_CODE_MINUTES,
         },
         what=f"login code of account {account.pk}",
+        # The mail is dropped unsent when the code expires first (`core.mail_outbox`).
+        expires_at=now + timedelta(minutes=settings.PORTAL_LOGIN_CODE_MINUTES),
+        coalition=account.coalition,
     )
     return account
 

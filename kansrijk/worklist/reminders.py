@@ -5,10 +5,11 @@ listing the signals they were not told about before (`ReminderLog`). E-mail is n
 channel for family data, so a reminder holds only the family's reference, the signal's title
 and a link into kansrijk, where the access policy applies; never a name or the "why".
 
-A reminder is logged only after the mail backend accepted it: when sending fails, nothing
-is logged and the same signals are sent the next time. One failing address does not stop
-the others; the run ends with an error that names how many failed, so the task shows as
-failed in the task backend.
+A reminder is logged in the same transaction as its mail is put in the outbox
+(`kansrijk.core.mail_outbox`), which sends it after the commit and retries it while the mail
+server fails: a mail is never lost nor sent twice. When storing fails, nothing is logged and
+the same signals are sent the next time; one failure does not stop the others, and the run
+ends with an error that names how many failed, so the task shows as failed (and is retried).
 """
 
 import logging
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -26,6 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.core.mail_outbox import mail_enqueue, outgoing_mail_send
+from kansrijk.core.models import OutgoingMail
 from kansrijk.families.models import CareTeamMember
 from kansrijk.organisations.models import Coalition, Membership
 
@@ -86,26 +88,19 @@ def signal_reminders_send(*, today: date | None = None) -> ReminderRun:
             continue
         professional = people[professional_id]
         try:
-            _send(professional, new)
+            # The mail goes to the outbox with its log, in one transaction: a mail server
+            # that is down delays the mail (the outbox retries it), never loses it.
+            with transaction.atomic():
+                queued = _send(professional, new, coalition_id=coalition_of[new[0].family_id])
+                _log(professional_id, new, coalition_of)
+            # The run is a task outside any transaction: the mail is stored, send it now (a
+            # failure stays in the outbox for its retry; the commit hook then finds it sent).
+            outgoing_mail_send(mail_pk=queued.pk)
         except Exception:
             # Nothing is logged, so these signals are sent again next time.
             logger.exception("Reminder e-mail to professional %s failed", professional_id)
             run.failed.append(professional_id)
             continue
-        with transaction.atomic():
-            ReminderLog.objects.bulk_create(
-                [
-                    ReminderLog(
-                        professional_id=professional_id,
-                        coalition_id=coalition_of[s.family_id],
-                        family_id=s.family_id,
-                        rule_code=s.rule.code,
-                        signal_since=s.basis,
-                    )
-                    for s in new
-                ],
-                ignore_conflicts=True,
-            )
         run.sent += 1
         run.signals += len(new)
     if run.failed:
@@ -114,6 +109,22 @@ def signal_reminders_send(*, today: date | None = None) -> ReminderRun:
             "The failed ones are tried again on the next run."
         )
     return run
+
+
+def _log(professional_id: int, new: list[ChainSignal], coalition_of: dict) -> None:
+    ReminderLog.objects.bulk_create(
+        [
+            ReminderLog(
+                professional_id=professional_id,
+                coalition_id=coalition_of[s.family_id],
+                family_id=s.family_id,
+                rule_code=s.rule.code,
+                signal_since=s.basis,
+            )
+            for s in new
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _care_teams(family_ids):
@@ -144,7 +155,7 @@ def _unique(signals: list[ChainSignal]) -> list[ChainSignal]:
     return result
 
 
-def _send(professional, signals: list[ChainSignal]) -> None:
+def _send(professional, signals: list[ChainSignal], *, coalition_id: int) -> OutgoingMail:
     with translation.override(settings.LANGUAGE_CODE):
         subject = ngettext(
             "kansrijk: %(count)s nieuw ketensignaal",
@@ -168,10 +179,10 @@ def _send(professional, signals: list[ChainSignal]) -> None:
                 % {"name": professional.first_name or professional.username},
             },
         )
-    send_mail(
-        subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [professional.email],
-        fail_silently=False,
+    return mail_enqueue(
+        label="worklist: reminder",
+        to=[professional.email],
+        subject=subject,
+        body=body,
+        coalition=Coalition(pk=coalition_id),
     )

@@ -2,7 +2,10 @@
 
 from django_tasks import task
 
+from kansrijk.core.tasks_retry import retried
 
+
+@retried
 @task()
 def send_signal_reminders() -> dict:
     """Send the daily reminders of new chain signals (`reminders.signal_reminders_send`).
