@@ -4,7 +4,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # Modules with a `register()` function: the menu entry and the signals of the webhooks.
-PARTS = ("kansrijk.interop.register_webhooks",)
+PARTS = ("kansrijk.interop.register_webhooks", "kansrijk.interop.register_inzage")
 
 
 class InteropConfig(AppConfig):

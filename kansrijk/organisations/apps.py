@@ -15,3 +15,7 @@ class OrganisationsConfig(AppConfig):
         register_area(
             label=_("Beheer"), url_name="organisations:manage", order=90, visible=may_manage
         )
+        # The coalition settings page on the Beheer overview.
+        from .register_settings import register as register_settings
+
+        register_settings()

@@ -413,3 +413,24 @@ class AuditFilterForm(Form):
         if start and end and end < start:
             self.add_error("tot", _("De einddatum van de periode ligt voor de begindatum."))
         return cleaned
+
+
+# --- Coalition settings -------------------------------------------------------------------
+
+
+class CoalitionSettingsForm(Form):
+    """The coalition's retention period; `bevestigd` is set by the confirmation step."""
+
+    retention_years = forms.IntegerField(
+        label=_("Bewaartermijn in jaren"),
+        help_text=_("Een heel getal van 1 tot en met 100."),
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "required": _("Vul de bewaartermijn in jaren in."),
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 20."),
+            "min_value": _("De bewaartermijn is minstens 1 jaar."),
+            "max_value": _("De bewaartermijn is hoogstens 100 jaar."),
+        },
+    )
+    bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -7,7 +7,7 @@ decided by the access policy in `kansrijk.access`, never by role alone.
 """
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -35,6 +35,17 @@ class Coalition(models.Model):
         Region, on_delete=models.PROTECT, related_name="coalitions", verbose_name=_("regio")
     )
     name = models.CharField(_("naam"), max_length=120, unique=True)
+    # How long a closed family file is kept before its personal data is anonymised
+    # (`kansrijk.families.retention`). The default follows the WGBO term for medical files
+    # (20 years since 2020), which the youth health care (JGZ) file also follows.
+    retention_years = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren)"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Zoveel jaar na het sluiten van het dossier worden de persoonsgegevens geanonimiseerd."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -43,6 +54,16 @@ class Coalition(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def retention_cutoff(self, now, years: int | None = None):
+        """Files closed at or before this moment are past the retention period (`years`, by
+        default the coalition's own): `now` that many years earlier, 29 February becoming
+        28 February. The one rule for the anonymisation run and the settings page."""
+        years = self.retention_years if years is None else years
+        try:
+            return now.replace(year=now.year - years)
+        except ValueError:
+            return now.replace(year=now.year - years, day=28)
 
 
 class Municipality(models.Model):

@@ -474,3 +474,26 @@ def membership_end(
         request=request,
     )
     return membership
+
+
+# --- Coalition settings -------------------------------------------------------------------
+
+
+@transaction.atomic
+def coalition_set_retention(
+    *, actor: Professional, coalition: Coalition, retention_years: int, request=None
+) -> Coalition:
+    """Set how many years after closing a family file is anonymised; audits old and new."""
+    if not 1 <= retention_years <= 100:
+        raise ValidationError(
+            {"retention_years": _("De bewaartermijn is een heel getal van 1 tot en met 100 jaar.")}
+        )
+    coalition = Coalition.objects.select_for_update().get(pk=coalition.pk)
+    return _update_audited(
+        coalition,
+        {"retention_years": retention_years},
+        describe=lambda c: f"Bewaartermijn van coalitie '{c.name}' gewijzigd",
+        actor=actor,
+        coalition=coalition,
+        request=request,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_settings
 
 app_name = "organisations"
 urlpatterns = [
@@ -42,4 +42,5 @@ urlpatterns = [
         name="professional_second_factor",
     ),
     path("beheer/audit/", views.audit_trail, name="audit_trail"),
+    path("beheer/coalitie/", views_settings.coalition_settings, name="coalition_settings"),
 ]

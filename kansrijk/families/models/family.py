@@ -93,6 +93,9 @@ class Family(models.Model):
     )
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     closed_reason = models.TextField(_("reden van sluiten"), blank=True)
+    # Set when the personal data was anonymised (`kansrijk.families.retention`): after the
+    # coalition's retention period, or on erasure; what monitoring counts stays.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     # Optimistic concurrency: every change raises the version; a write that was based on an
     # older version is refused (`services.VersionConflict`), never silently applied.
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
