@@ -67,3 +67,7 @@ urlpatterns = [
 # Registering webhooks (issue 12), and the municipalities of the caller's coalitions.
 urlpatterns += [path("", include("kansrijk.interop.api_webhooks_urls"))]
 urlpatterns += [path("", include("kansrijk.organisations.api_municipalities"))]
+# A year's figures, insurers' exceptions and compensation routes (issue 12).
+urlpatterns += [path("", include("kansrijk.financing.api_urls_rules_more"))]
+# Managing an MDO: standing participants, guests, attendance, the agenda (issue 12).
+urlpatterns += [path("", include("kansrijk.mdo.api_manage_urls"))]

@@ -105,6 +105,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # E-mail (the daily reminders): printed to the console unless a backend is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kansrijk <noreply@localhost>")
+# Seconds before a mail server that does not answer counts as failed (the mail stays in the
+# outbox for a later try, kansrijk/core/mail_outbox.py).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 # The address of the site, for links in e-mails (sent outside a request).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # Monitoring's federation: the key this installation signs its aggregate documents with
@@ -126,6 +129,9 @@ MIDDLEWARE = [
     # Permissions-Policy: no camera, microphone, location and the like for any page.
     "kansrijk.core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the first layer that asks the database: a 500 because it is unreachable
+    # becomes a 503 (core/outage.py), still with the security headers above.
+    "kansrijk.core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kansrijk.core.middleware.ChosenLanguageMiddleware",
     # The API: the language asked for in Accept-Language, errors as problem details.
@@ -250,6 +256,11 @@ AXES_VERBOSE = False
 # Two-factor authentication (django-otp, TOTP).
 OTP_TOTP_ISSUER = env("TOTP_ISSUER", "kansrijk")
 OTP_TOTP_THROTTLE_FACTOR = 1
+# Single sign-on per organisation (OpenID Connect, kansrijk/access/oidc.py): the key the
+# providers' client secrets are encrypted with (default: derived from SECRET_KEY), and hosts
+# whose provider may be reached over plain http (only for a provider on the loopback).
+OIDC_SECRET_KEY = env("OIDC_SECRET_KEY", "")
+OIDC_HTTP_HOSTS = env_list("OIDC_HTTP_HOSTS")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

@@ -138,6 +138,25 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
         "id": make_central_point(Municipality.objects.get(coalition=cast.coalition)).pk
     }
 
+    # A year's figures, an insurer's exception and a compensation route (api_rules_more).
+    from kansrijk.testing.financing import make_compensation, make_exception
+
+    world.ids["financing/year-figures"] = {
+        "id": cast.coalition.financing_years.get(year=year).pk,
+    }
+    world.ids["financing/insurer-exceptions"] = {"id": make_exception(cast.coalition).pk}
+    world.ids["financing/compensation-routes"] = {
+        "id": make_compensation(
+            cast.coalition, Municipality.objects.get(coalition=cast.coalition)
+        ).pk
+    }
+
+    # The standing participant of the series (api_manage: removing one).
+    world.ids["mdo/series/{id}/participants"] = {
+        "id": series.pk,
+        "participant_pk": series.participants.first().pk,
+    }
+
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")
         world.tokens[actor] = key

@@ -271,6 +271,12 @@ EXTRA_ROW_MODULES = (
     "kansrijk.interop.tests.matrix_fhir_read",
     "kansrijk.organisations.tests.matrix_municipalities_api",
     "kansrijk.mdo.tests.matrix_series_api",
+    "kansrijk.core.tests.matrix_tasks",
+    "kansrijk.access.tests.matrix_oidc",
+    "kansrijk.financing.tests.matrix_rules_api_more",
+    "kansrijk.interop.tests.matrix_inzage",
+    "kansrijk.mdo.tests.matrix_mdo_api_more",
+    "kansrijk.organisations.tests.matrix_coalition_settings",
 )
 
 MATRIX: dict[str, Row] = {
