@@ -10,7 +10,7 @@ from django.test import Client
 from kansrijk.core.models import AuditEvent
 from kansrijk.socialmap.models import Organization, Service
 from kansrijk.testing.actors import logged_in_client
-from kansrijk.testing.matrix import ACTORS
+from kansrijk.testing.matrix import PROFESSIONAL_ACTORS
 from kansrijk.testing.socialmap import make_provider, make_service
 from kansrijk.testing.socialmap_hsds_transfer import mentions, token_client, upload
 
@@ -36,7 +36,9 @@ def small_map() -> bytes:
     ).encode()
 
 
-ACTORS_WITH_A_LOGIN = [actor for actor in ACTORS if not actor.startswith("break_the_glass")]
+ACTORS_WITH_A_LOGIN = [
+    actor for actor in PROFESSIONAL_ACTORS if not actor.startswith("break_the_glass")
+]
 
 
 @pytest.mark.parametrize("actor", ACTORS_WITH_A_LOGIN)
