@@ -12,12 +12,14 @@ the mail waits for a technical administrator: the faults page under Beheer lists
 Privacy: the body is blanked once the mail is sent. A mail with `expires_at` (the portal's
 login code, valid for minutes) that could not be sent before then is dropped unsent and its
 body blanked too: a late code no longer works, and it is not kept in clear text. Logs and
-the faults page name a mail by its `label`, never by its address or content.
+the faults page name a mail by its `label`, never by its address or content. The row of a
+sent or dropped mail (its address and subject) is deleted `KEEP_DAYS` after that by
+`outbox_purge`, which `manage.py send_mail_outbox` runs; a mail waiting for a retry stays.
 """
 
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -33,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
 BATCH = 200
+KEEP_DAYS = 30
 # A mail server's refusal may quote the address; the error is kept and shown without it.
 ADDRESS = re.compile(r"[^\s'\"<>(),;:]+@[^\s'\"<>(),;:]+")
 
@@ -201,3 +204,14 @@ def send_mail_outbox() -> dict:
     """Send the mails that are due (`outbox_send_due`); enqueued after a failed send for when
     its retry is due, and by nobody else (cron runs `manage.py send_mail_outbox`)."""
     return outbox_send_due()
+
+
+def outbox_purge(now: datetime | None = None) -> int:
+    """Delete the rows of mails sent or dropped more than `KEEP_DAYS` ago; the number."""
+    from django.utils import timezone
+
+    cutoff = (now or timezone.now()) - timedelta(days=KEEP_DAYS)
+    deleted, _ = OutgoingMail.objects.filter(
+        Q(sent_at__lt=cutoff) | Q(dropped_at__lt=cutoff)
+    ).delete()
+    return deleted

@@ -2,6 +2,7 @@
 import (a file or an address). They parse; the services check the rest."""
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import Form
@@ -57,6 +58,12 @@ class ImportForm(Form):
         label=_("Bestand"),
         required=False,
         help_text=_("Het ondertekende JSON-bestand dat de coalitie heeft gepubliceerd."),
+        validators=[
+            FileExtensionValidator(
+                ["json"], message=_("Kies een JSON-bestand: de naam eindigt op .json.")
+            )
+        ],
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
     url = forms.URLField(
         label=_("Of een adres"),

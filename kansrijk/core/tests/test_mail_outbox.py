@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.core.mail_outbox import MAX_ATTEMPTS, outbox_send_due
+from kansrijk.core.mail_outbox import KEEP_DAYS, MAX_ATTEMPTS, outbox_send_due
 from kansrijk.core.models import AuditEvent, OutgoingMail
 from kansrijk.portal.models import FamilyAccount
 from kansrijk.portal.services_invite import family_account_invite
@@ -99,6 +99,29 @@ def test_a_mail_that_works_is_sent_after_the_commit_and_its_text_removed(
     sent = OutgoingMail.objects.get()
     assert (sent.attempts, sent.body, sent.last_error) == (1, "", "")
     assert sent.sent_at is not None
+
+
+def test_the_command_deletes_mails_sent_or_dropped_long_ago_and_keeps_waiting_ones():
+    now = timezone.now()
+    long_ago = now - timedelta(days=KEEP_DAYS, hours=1)
+    recently = now - timedelta(days=KEEP_DAYS - 1)
+
+    def outgoing(subject, **fields):
+        return OutgoingMail.objects.create(
+            label="test", to=["a@example.org"], subject=subject, **fields
+        )
+
+    outgoing("oud verstuurd", sent_at=long_ago)
+    outgoing("oud vervallen", dropped_at=long_ago)
+    outgoing("net verstuurd", sent_at=recently)
+    outgoing("wacht al lang", attempts=MAX_ATTEMPTS, last_error="Fout")
+    out = io.StringIO()
+
+    call_command("send_mail_outbox", stdout=out)
+
+    assert "2 oude verwijderd" in out.getvalue()
+    remaining = set(OutgoingMail.objects.values_list("subject", flat=True))
+    assert remaining == {"net verstuurd", "wacht al lang"}
 
 
 def test_a_rolled_back_action_leaves_no_mail(cast, django_capture_on_commit_callbacks):

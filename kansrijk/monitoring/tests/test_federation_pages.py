@@ -137,6 +137,19 @@ def test_a_refused_upload_shows_the_reason(cast):
     assert ImportedDocument.objects.get().status == "refused"
 
 
+def test_only_a_json_file_is_taken_and_nothing_is_recorded_for_another_type(cast):
+    client = logged_in_client(cast.coordinator)
+    page = client.get(IMPORT).content.decode()
+    assert 'accept=".json,application/json"' in page
+
+    upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.7", content_type="application/pdf")
+    response = client.post(IMPORT, {"file": upload})
+
+    assert response.status_code == 400
+    assert "Kies een JSON-bestand: de naam eindigt op .json." in response.content.decode()
+    assert not ImportedDocument.objects.exists()
+
+
 def test_the_import_form_asks_for_a_file_or_an_address(cast):
     client = logged_in_client(cast.coordinator)
     response = client.post(IMPORT, {})
