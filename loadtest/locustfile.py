@@ -49,6 +49,8 @@ class Professional(HttpUser):
         ) as response:
             if response.status_code in ok or response.status_code in (400, 409):
                 response.success()
+            elif response.status_code == 0:
+                response.failure(f"no answer: {response.error!r}")
             else:
                 response.failure(f"HTTP {response.status_code}")
             return response

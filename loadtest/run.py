@@ -10,12 +10,15 @@ One run, start to end (the benchmark's machinery, imported from `bench.run`):
 3. locust, headless, as a subprocess (`loadtest/locustfile.py`): N users for T seconds
    reading family files, recording screenings, accepting handovers (each one raced by two
    users) and editing a few plans at once with the version check;
-   with `--restart-db`, PostgreSQL is restarted halfway (`pg_ctlcluster`);
+   with `--restart-db`, PostgreSQL is restarted halfway (`pg_ctlcluster`); with
+   `--kill-worker`, one gunicorn worker is killed (SIGKILL) halfway, in the middle of its
+   requests, and gunicorn starts a new one;
 4. the check: every write that got a 2xx is in the database exactly once (screenings by the
    marker in their answers, plan edits by the marker in the plan's version history,
    handovers accepted once by their receiver), every refused write (409, or 400 for a
    handover already decided) left nothing, and no request got a 5xx or no answer (503s
-   are counted apart when the database was restarted on purpose);
+   are counted apart when the database was restarted on purpose, requests cut off when a
+   worker was killed on purpose; a cut-off write is in the database whole or not at all);
 5. a table on the terminal and the results as JSON (`--out`). Exit status 1 when a check
    fails. The database is dropped afterwards unless `--keep`.
 """
@@ -83,6 +86,11 @@ def parse_args(argv=None):
         ),
     )
     parser.add_argument("--pg-version", default="", help="cluster version for --restart-db")
+    parser.add_argument(
+        "--kill-worker",
+        action="store_true",
+        help="kill one gunicorn worker (SIGKILL) halfway through the load",
+    )
     return parser.parse_args(argv)
 
 
@@ -163,7 +171,24 @@ def restart_postgres(version: str) -> dict:
     }
 
 
-def run_locust(args, *, port: int, config: Path, writes: Path, folder: Path) -> dict:
+def gunicorn_workers(master_pid: int) -> list[int]:
+    """The process ids of the gunicorn master's workers (Linux /proc)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
+    return [int(pid) for pid in children.split()]
+
+
+def kill_worker(master_pid: int) -> dict:
+    """SIGKILL one worker, as the kernel's OOM killer or a crash would."""
+    workers = gunicorn_workers(master_pid)
+    if not workers:
+        return {"killed": None}
+    os.kill(workers[0], signal.SIGKILL)
+    return {"killed": workers[0], "workers_before": len(workers)}
+
+
+def run_locust(
+    args, *, port: int, config: Path, writes: Path, folder: Path, server_pid: int
+) -> dict:
     env = dict(os.environ, LOADTEST_CONFIG=str(config), LOADTEST_LOG=str(writes))
     command = [
         sys.executable,
@@ -191,28 +216,34 @@ def run_locust(args, *, port: int, config: Path, writes: Path, folder: Path) -> 
         "0",
     ]
     log(f"locust: {args.users} users for {args.seconds} s")
-    restart = None
     locust = subprocess.Popen(  # noqa: S603 (fixed argv: locust of this venv)
         command, cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    if args.restart_db:
-        timer_result: dict = {}
+    timer_result: dict = {}
 
-        def restart_halfway():
-            timer_result.update(restart_postgres(args.pg_version))
+    def disrupt_halfway():
+        if args.restart_db:
+            timer_result["restart"] = restart_postgres(args.pg_version)
+        if args.kill_worker:
+            timer_result["kill"] = kill_worker(server_pid)
 
-        timer = threading.Timer(args.seconds / 2, restart_halfway)
+    timer = threading.Timer(args.seconds / 2, disrupt_halfway)
+    if args.restart_db or args.kill_worker:
         timer.start()
     try:
         output, _ = locust.communicate(timeout=args.seconds + 120)
     except subprocess.TimeoutExpired:
         locust.terminate()
         output, _ = locust.communicate(timeout=30)
-    if args.restart_db:
+    if args.restart_db or args.kill_worker:
         timer.join()
-        restart = timer_result
     (folder / "locust.log").write_text(output)
-    return {"returncode": locust.returncode, "restart": restart, "output": output[-3000:]}
+    return {
+        "returncode": locust.returncode,
+        "restart": timer_result.get("restart"),
+        "kill": timer_result.get("kill"),
+        "output": output[-3000:],
+    }
 
 
 def read_stats(folder: Path) -> dict:
@@ -246,7 +277,7 @@ def read_stats(folder: Path) -> dict:
     return {"endpoints": rows, "failures": failures}
 
 
-def check_writes(writes: Path, *, restarted: bool) -> dict:
+def check_writes(writes: Path, *, restarted: bool, killed: bool = False) -> dict:
     """Compare every write the load made with the database."""
     from kansrijk.care.models import Handover, HandoverStatus, PlanVersion
     from kansrijk.signaling.models import Assessment
@@ -274,7 +305,8 @@ def check_writes(writes: Path, *, restarted: bool) -> dict:
         if 400 <= entry["status"] < 500 and found:
             problems.append(f"screening {entry['marker']}: refused but {found} rows")
     unknown = set(counts) - {e["marker"] for e in assessment_markers}
-    # A write cut off by the restart may have committed without its answer reaching locust.
+    # A write cut off by the restart or the kill may have committed without its answer
+    # reaching locust: then it is there whole (the checks below), or not at all.
     unanswered = {e["marker"] for e in assessment_markers if e["status"] == 0 or e["status"] >= 500}
     if unknown - unanswered:
         problems.append(f"{len(unknown - unanswered)} screenings in the database nobody sent")
@@ -312,7 +344,11 @@ def check_writes(writes: Path, *, restarted: bool) -> dict:
             problems.append(f"handover {pk}: accepted {accepted[pk]} times")
         if accepted[pk] == 1 and stored.get(pk) != HandoverStatus.ACCEPTED:
             problems.append(f"handover {pk}: 2xx but status {stored.get(pk)}")
-    errors = sum(1 for e in entries if e["status"] == 0 or (e["status"] >= 500 and not restarted))
+    errors = sum(
+        1
+        for e in entries
+        if (e["status"] == 0 and not killed) or (e["status"] >= 500 and not restarted)
+    )
     return {
         "writes": len(entries),
         "statuses": {kind: dict(counter) for kind, counter in statuses.items()},
@@ -326,6 +362,11 @@ def check_writes(writes: Path, *, restarted: bool) -> dict:
         "problems": problems[:50],
         "exactly_once": not problems,
     }
+
+
+def _cut_off(error: str) -> bool:
+    """Whether locust's error text is a connection the server dropped without an answer."""
+    return "no answer: " in error
 
 
 def print_table(result: dict) -> None:
@@ -349,6 +390,8 @@ def print_table(result: dict) -> None:
         f"/{check['handovers_tried']}"
     )
     print(f"errors (5xx or no answer): {result['errors']}  503s: {result['status_503']}")
+    if result["kill_worker"]:
+        print(f"worker killed: {result['kill_worker']}  requests cut off: {result['cut_off']}")
     print(f"exactly once: {'yes' if check['exactly_once'] else 'NO'}")
     for problem in check["problems"]:
         print(f"  - {problem}")
@@ -414,21 +457,28 @@ def _run(args, env, folder: Path, started_at) -> int:
     )
     try:
         wait_healthy(port, server)
-        locust = run_locust(args, port=port, config=config, writes=writes, folder=folder)
+        locust = run_locust(
+            args, port=port, config=config, writes=writes, folder=folder, server_pid=server.pid
+        )
     finally:
         stop(server)
         handle.close()
     stats = read_stats(folder)
-    check = check_writes(writes, restarted=args.restart_db)
+    check = check_writes(writes, restarted=args.restart_db, killed=args.kill_worker)
     entries = [json.loads(line) for line in writes.read_text().splitlines() if line.strip()]
     status_503 = sum(1 for e in entries if e["status"] == 503) + sum(
         f["count"] for f in stats["failures"] if "503" in f["error"]
     )
+
     # Every failure locust counted (5xx, no answer, an unexpected status), except the 503s
-    # of a deliberate restart.
-    failures = sum(
-        f["count"] for f in stats["failures"] if not (args.restart_db and "503" in f["error"])
-    )
+    # of a deliberate restart and the requests cut off by a deliberate kill.
+    def excused(failure) -> bool:
+        if args.restart_db and "503" in failure["error"]:
+            return True
+        return args.kill_worker and _cut_off(failure["error"])
+
+    cut_off = sum(f["count"] for f in stats["failures"] if _cut_off(f["error"]))
+    failures = sum(f["count"] for f in stats["failures"] if not excused(f))
     result = {
         "started_at": started_at.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -440,6 +490,8 @@ def _run(args, env, folder: Path, started_at) -> int:
         "professional_caseload": actor.caseload,
         "plans_edited_concurrently": len(plans),
         "restart_db": locust["restart"],
+        "kill_worker": locust["kill"],
+        "cut_off": cut_off,
         "locust_returncode": locust["returncode"],
         "endpoints": stats["endpoints"],
         "failures": stats["failures"],

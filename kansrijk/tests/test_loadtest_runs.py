@@ -1,7 +1,8 @@
 """The load test (`loadtest/`, issue 13) runs end to end and checks every write.
 
 A tiny run, like the benchmark's suite test: 30 families, 3 locust users for 10 seconds
-against gunicorn, in a PostgreSQL database of its own that the runner drops afterwards.
+against gunicorn, one of whose workers is killed halfway, in a PostgreSQL database of its
+own that the runner drops afterwards.
 Locust runs in the runner's subprocess, never in this process. Timings are never
 asserted; the results file's shape, zero errors and the exactly-once check are.
 """
@@ -38,13 +39,15 @@ def server_url():
     return url or "postgres://postgres@127.0.0.1:5432/postgres"
 
 
-def test_a_tiny_load_test_stores_every_write_exactly_once(tmp_path, server_url):
+def test_a_tiny_load_test_with_a_killed_worker_stores_every_write_exactly_once(
+    tmp_path, server_url
+):
     out = tmp_path / "load.json"
     runner = subprocess.Popen(
         [
             sys.executable,
             *("-m", "loadtest.run", "--users", "3", "--seconds", "10"),
-            *("--families", "30", "--workers", "2", "--out", str(out)),
+            *("--families", "30", "--workers", "2", "--out", str(out), "--kill-worker"),
             *("--postgres-url", server_url),
             *("--database-name", f"kansrijk_loadtest_test_{os.getpid()}"),
         ],
@@ -63,6 +66,8 @@ def test_a_tiny_load_test_stores_every_write_exactly_once(tmp_path, server_url):
 
     result = json.loads(out.read_text())
     assert result["users"] == 3
+    assert result["kill_worker"]["killed"] > 0
+    assert result["kill_worker"]["workers_before"] == 2
     assert result["errors"] == 0, result["failures"]
     assert result["passed"] is True
     check = result["check"]
