@@ -304,6 +304,8 @@ def check_writes(writes: Path, *, restarted: bool, killed: bool = False) -> dict
             problems.append(f"screening {entry['marker']}: 2xx but {found} rows")
         if 400 <= entry["status"] < 500 and found:
             problems.append(f"screening {entry['marker']}: refused but {found} rows")
+        if found > 1:
+            problems.append(f"screening {entry['marker']}: {found} rows")
     unknown = set(counts) - {e["marker"] for e in assessment_markers}
     # A write cut off by the restart or the kill may have committed without its answer
     # reaching locust: then it is there whole (the checks below), or not at all.
@@ -324,6 +326,8 @@ def check_writes(writes: Path, *, restarted: bool, killed: bool = False) -> dict
             problems.append(f"plan edit {entry['marker']}: 2xx but {found} versions")
         if entry["status"] == 409 and found:
             problems.append(f"plan edit {entry['marker']}: 409 but {found} versions")
+        if found > 1:
+            problems.append(f"plan edit {entry['marker']}: {found} versions")
     # The versions of each plan are consecutive: no edit overwrote another unseen.
     per_plan = defaultdict(list)
     for plan_id, version in PlanVersion.objects.values_list("plan_id", "version"):
