@@ -71,3 +71,5 @@ urlpatterns += [path("", include("kansrijk.organisations.api_municipalities"))]
 urlpatterns += [path("", include("kansrijk.financing.api_urls_rules_more"))]
 # Managing an MDO: standing participants, guests, attendance, the agenda (issue 12).
 urlpatterns += [path("", include("kansrijk.mdo.api_manage_urls"))]
+# The caller's own notifications (issue 12).
+urlpatterns += [path("", include("kansrijk.core.api_notifications"))]

@@ -268,6 +268,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.interop.tests.matrix_webhooks_api",
     "kansrijk.financing.tests.matrix_rules_api",
     "kansrijk.landscape.tests.matrix_api_write",
+    "kansrijk.core.tests.matrix_api_notifications",
     "kansrijk.interop.tests.matrix_fhir_read",
     "kansrijk.organisations.tests.matrix_municipalities_api",
     "kansrijk.mdo.tests.matrix_series_api",
