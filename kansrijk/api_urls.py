@@ -14,7 +14,12 @@ from kansrijk.landscape import api_write_urls as landscape_write_api_urls
 from kansrijk.mdo import api as mdo_api
 from kansrijk.monitoring import api_urls as monitoring_api_urls
 from kansrijk.organisations.api import MeView
-from kansrijk.signaling.api import FamilyAssessmentsView, InstrumentDetailView, InstrumentListView
+from kansrijk.signaling.api import (
+    AssessmentRouteView,
+    FamilyAssessmentsView,
+    InstrumentDetailView,
+    InstrumentListView,
+)
 from kansrijk.socialmap import api_urls as socialmap_api_urls
 from kansrijk.worklist import api as worklist_api
 
@@ -42,6 +47,11 @@ urlpatterns = [
         "families/<int:pk>/assessments/",
         FamilyAssessmentsView.as_view(),
         name="assessment_list",
+    ),
+    path(
+        "families/<int:pk>/assessments/<int:assessment_pk>/route/",
+        AssessmentRouteView.as_view(),
+        name="assessment_route",
     ),
     path("instruments/", InstrumentListView.as_view(), name="instrument_list"),
     path("instruments/<slug:key>/", InstrumentDetailView.as_view(), name="instrument_detail"),

@@ -44,7 +44,13 @@ from kansrijk.organisations.selectors import coalitions_of
 from . import instruments as registry
 from . import services
 from .models import Assessment, RouteDecision
-from .serializers import AssessmentCreateSerializer, AssessmentSerializer, InstrumentSerializer
+from .serializers import (
+    AssessmentCreateSerializer,
+    AssessmentSerializer,
+    InstrumentSerializer,
+    RouteChooseSerializer,
+    RouteDecisionSerializer,
+)
 
 Action = AccessEvent.Action
 
@@ -319,3 +325,60 @@ class FamilyAssessmentsView(PermissionsByMethodMixin, generics.ListCreateAPIView
         # Read back with the list's joins, so that the body is exactly a row of the list.
         assessment = assessments_of(assessment.family).get(pk=assessment.pk)
         return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["signalering"])
+class AssessmentRouteView(PermissionsByMethodMixin, generics.GenericAPIView):
+    """Choose the route after a finished screening, as on the screening's page."""
+
+    permissions_by_method = {"POST": (permissions.IsAuthenticated,)}
+    serializer_class = RouteChooseSerializer
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        summary="Route kiezen na een signalering",
+        description=(
+            "Kiest de route bij een afgeronde signalering van het gezin: het voorstel volgen, "
+            "of een andere route (of voorrang) met `route_reason`. Wijzigt de route, dan "
+            "vervallen de open vervolgstappen van de vorige route en komen die van de nieuwe "
+            "route als taken. Een concept-signalering of een gesloten dossier geeft 400."
+        ),
+        parameters=[
+            FAMILY_PARAMETER,
+            OpenApiParameter(
+                "assessment_pk",
+                OpenApiTypes.INT,
+                OpenApiParameter.PATH,
+                description="Nummer (id) van een afgeronde signalering van dit gezin.",
+            ),
+        ],
+        request=RouteChooseSerializer,
+        examples=[
+            OpenApiExample(
+                "Route 2 in plaats van 3",
+                value={"route": 2, "route_reason": "Gezin heeft al hulp van het wijkteam."},
+                request_only=True,
+            )
+        ],
+        responses={201: RouteDecisionSerializer, 400: INVALID_INPUT, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int, assessment_pk: int):
+        # Access first (a refusal is logged outside the service's transaction), then input.
+        family_for_write(request, pk, coalition=None)
+        serializer = RouteChooseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            decision = services.route_choose(
+                actor=request.user,
+                family_pk=pk,
+                assessment_pk=assessment_pk,
+                route=data["route"],
+                priority=data.get("priority"),
+                reason=data.get("route_reason", ""),
+                request=request,
+            )
+        except DjangoValidationError as error:
+            raise _service_error(error) from None
+        decision = RouteDecision.objects.select_related("decided_by").get(pk=decision.pk)
+        return Response(RouteDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)

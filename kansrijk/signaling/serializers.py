@@ -293,3 +293,20 @@ class AssessmentCreateSerializer(serializers.Serializer):
         allow_blank=True,
         help_text=_("Waarom je van de voorgestelde route afwijkt."),
     )
+
+
+class RouteChooseSerializer(serializers.Serializer):
+    """The route chosen after a finished screening (again, if the route changes)."""
+
+    route = _route_field(help_text=_("De gekozen route: 1, 2 of 3."))
+    priority = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        help_text=_("Met voorrang (urgent, alleen route 3). Leeg: zoals voorgesteld."),
+    )
+    route_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text=_("Waarom je van de voorgestelde route afwijkt (dan verplicht)."),
+    )

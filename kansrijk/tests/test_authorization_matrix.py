@@ -386,6 +386,10 @@ MATRIX: dict[str, Row] = {
     # Signaling API: a family's assessments follow the family's policy; an instrument's
     # definition (no family data) is for everyone working in a coalition.
     "api:assessment_list": Row({**family_only(), "anonymous": 401}, kwargs=_family),
+    # A ground passes the policy; the matrix's form-encoded body is then refused (JSON only).
+    "api:assessment_route": Row(
+        {**family_only(outcome=415), "anonymous": 401}, method="post", kwargs=_final_assessment
+    ),
     "api:instrument_list": Row(everyone(200, anonymous=401)),
     "api:instrument_detail": Row(
         everyone(200, anonymous=401), kwargs=lambda world: {"key": "r4u-kansrijk"}
