@@ -83,3 +83,5 @@ urlpatterns += [path("", include("kansrijk.financing.api_urls_rules_more"))]
 urlpatterns += [path("", include("kansrijk.mdo.api_manage_urls"))]
 # The caller's own notifications (issue 12).
 urlpatterns += [path("", include("kansrijk.core.api_notifications"))]
+# A family's consents, closing and reopening its file (issue 12).
+urlpatterns += [path("", include("kansrijk.families.api_lifecycle"))]

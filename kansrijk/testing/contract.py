@@ -156,6 +156,8 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
         "id": series.pk,
         "participant_pk": series.participants.first().pk,
     }
+    # A family's consents (api_lifecycle): withdrawing one for a purpose of the seeded family.
+    world.ids["families/{id}/consents"] = {"id": family.pk, "purpose": "monitoring"}
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

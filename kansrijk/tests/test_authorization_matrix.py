@@ -269,6 +269,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.financing.tests.matrix_rules_api",
     "kansrijk.landscape.tests.matrix_api_write",
     "kansrijk.core.tests.matrix_api_notifications",
+    "kansrijk.families.tests.matrix_api_lifecycle",
     "kansrijk.interop.tests.matrix_fhir_read",
     "kansrijk.organisations.tests.matrix_municipalities_api",
     "kansrijk.mdo.tests.matrix_series_api",
