@@ -8,7 +8,10 @@ marks a task as retried; when a run of such a task fails and it has had fewer th
 `BACKOFF_MAX_SECONDS`). The row keeps its last error until the next run, so a waiting retry
 shows why. After the last attempt the row stays FAILED: the faults page under Beheer lists
 it with its error and number of attempts, and "Opnieuw proberen" (`task_retry`) gives it one
-more run.
+more run. A run whose worker died (killed, or its machine stopped) stays RUNNING for ever:
+after `STUCK_AFTER` it counts as stuck, is listed on the same page and can be run again the
+same way (the project's tasks are safe to run twice: they send what is due, recompute what is
+stale).
 
 Only the database backend keeps rows to put back; with another backend (the immediate one
 of the tests) a failed task just fails.
@@ -23,6 +26,8 @@ from django.utils import timezone
 DEFAULT_MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 60
 BACKOFF_MAX_SECONDS = 6 * 60 * 60
+# The project's tasks take seconds; one still running after this has lost its worker.
+STUCK_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -97,16 +102,26 @@ def connect() -> None:
 
 
 def failed_tasks():
-    """Runs that failed for good (no retry waiting), newest first. The arguments are ids only
-    (the project's tasks take no personal data); the traceback is not shown on the page."""
+    """Runs that failed for good (no retry waiting) or are stuck (RUNNING since longer than
+    `STUCK_AFTER`: their worker died), newest first. The arguments are ids only (the
+    project's tasks take no personal data); the traceback is not shown on the page."""
+    from django.db.models import Q
+    from django.db.models.functions import Coalesce
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
+    stuck = Q(status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - STUCK_AFTER)
     return (
-        DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+        DBTaskResult.objects.filter(Q(status=TaskResultStatus.FAILED) | stuck)
         .defer("return_value")
-        .order_by("-finished_at", "-enqueued_at")
+        .order_by(Coalesce("finished_at", "started_at").desc(), "-enqueued_at")
     )
+
+
+def is_stuck(db_result) -> bool:
+    from django_tasks_db.compat import TaskResultStatus
+
+    return db_result.status == TaskResultStatus.RUNNING
 
 
 def task_error(db_result) -> str:

@@ -1,5 +1,6 @@
 """The faults page under Beheer ("Taken en e-mails"): background tasks that failed for good
-and e-mails that could not be sent, each with "Opnieuw proberen".
+or got stuck (their worker died while running them) and e-mails that could not be sent, each
+with "Opnieuw proberen".
 
 Who may open it, in plain words: administrators (the "Beheerder" role, the technical
 administrators) of the active coalition; everyone else gets 403. Tasks belong to the whole
@@ -21,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from .mail_outbox import failed_mails, outgoing_mail_retry
 from .models import OutgoingMail
-from .tasks_retry import failed_tasks, task_error, task_retry
+from .tasks_retry import failed_tasks, is_stuck, task_error, task_retry
 
 PAGE_SIZE = 25
 # `organisations.models.Role.ADMINISTRATOR`; core sits below organisations and names the
@@ -68,7 +69,11 @@ def operations(request):
             "enqueued_at": row.enqueued_at,
             "finished_at": row.finished_at,
             "attempts": len(row.worker_ids),
-            "error": task_error(row),
+            "stuck": is_stuck(row),
+            "started_at": row.started_at,
+            "error": _("Vastgelopen: de verwerker stopte tijdens de taak.")
+            if is_stuck(row)
+            else task_error(row),
         }
         for row in tasks
     ]

@@ -12,7 +12,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from kansrijk.core.models import AuditEvent
-from kansrijk.core.tasks_retry import backoff, retried, retry_policy
+from kansrijk.core.tasks_retry import STUCK_AFTER, backoff, retried, retry_policy
 from kansrijk.testing.actors import logged_in_client
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +144,32 @@ def test_opnieuw_proberen_runs_a_failed_task_once_more_and_is_audited(cast):
     # Twice: a task that is not failed (any more) is not found.
     again = client.post(reverse("core:operations_task_retry", args=[result.id]))
     assert again.status_code == 404
+
+
+def test_a_task_whose_worker_died_is_shown_as_stuck_and_can_run_again(cast):
+    failures_left["flaky"] = 0
+    result = flaky.enqueue()
+    # A worker claims the task and is killed before it finishes: the row stays RUNNING.
+    DBTaskResult.objects.get(pk=result.id).claim("worker-killed")
+    started = timezone.now()
+    client = logged_in_client(cast.administrator)
+    url = reverse("core:operations")
+
+    with time_machine.travel(started + STUCK_AFTER / 2, tick=False):
+        assert client.get(url).context["task_rows"] == []
+    with time_machine.travel(started + STUCK_AFTER + timedelta(minutes=1), tick=False):
+        response = client.get(url)
+        [row] = response.context["task_rows"]
+        assert (row["name"], row["stuck"], row["attempts"]) == ("flaky", True, 1)
+        page = response.content.decode()
+        assert "Vastgelopen: de verwerker stopte tijdens de taak." in page
+        assert "vastgelopen, gestart" in page
+
+        client.post(reverse("core:operations_task_retry", args=[result.id]))
+        run_ready_tasks()
+
+    assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
+    assert AuditEvent.objects.filter(object_id=result.id).exists()
 
 
 def test_the_projects_tasks_are_retried():
