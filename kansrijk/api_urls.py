@@ -85,3 +85,5 @@ urlpatterns += [path("", include("kansrijk.mdo.api_manage_urls"))]
 urlpatterns += [path("", include("kansrijk.core.api_notifications"))]
 # A family's consents, closing and reopening its file (issue 12).
 urlpatterns += [path("", include("kansrijk.families.api_lifecycle"))]
+# A family's persons and pregnancies, a birth (issue 12).
+urlpatterns += [path("", include("kansrijk.families.api_people"))]

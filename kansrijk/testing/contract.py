@@ -56,8 +56,8 @@ def _seed_family_file(cast: Cast, family: Family) -> dict[str, object]:
     from kansrijk.signaling.services import assessment_record, route_choose
     from kansrijk.testing.socialmap_referrals import family_member
 
-    family_member(family, born=date(1998, 3, 2))
-    pregnancy_add(
+    person = family_member(family, born=date(1998, 3, 2))
+    pregnancy = pregnancy_add(
         actor=cast.case_director,
         family_pk=family.pk,
         data={"due_date": timezone.localdate(), "gravidity": 1, "parity": 0},
@@ -92,6 +92,9 @@ def _seed_family_file(cast: Cast, family: Family) -> dict[str, object]:
         "concern_pk": concern.pk,
         "goal_pk": goal.pk,
         "task_pk": family.tasks.filter(status="open").first().pk,
+        "person_pk": person.pk,
+        "pregnancy_pk": pregnancy.pk,
+        "assessment_pk": assessment.pk,
     }
 
 
@@ -158,6 +161,14 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     }
     # A family's consents (api_lifecycle): withdrawing one for a purpose of the seeded family.
     world.ids["families/{id}/consents"] = {"id": family.pk, "purpose": "monitoring"}
+    # A notification of the case director (api_notifications: marking it read).
+    from kansrijk.core.models import Notification
+
+    world.ids["notifications"] = {
+        "id": Notification.objects.create(
+            recipient=cast.case_director, coalition=cast.coalition, text="Nieuwe overdracht."
+        ).pk
+    }
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

@@ -270,6 +270,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.landscape.tests.matrix_api_write",
     "kansrijk.core.tests.matrix_api_notifications",
     "kansrijk.families.tests.matrix_api_lifecycle",
+    "kansrijk.families.tests.matrix_api_people",
     "kansrijk.interop.tests.matrix_fhir_read",
     "kansrijk.organisations.tests.matrix_municipalities_api",
     "kansrijk.mdo.tests.matrix_series_api",
