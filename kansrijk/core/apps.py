@@ -20,6 +20,9 @@ class CoreConfig(AppConfig):
         from .views_operations import may_see_operations
 
         tasks_retry.connect()
+        # A database outage answers 503 (the receiver of `got_request_exception`).
+        from . import outage  # noqa: F401
+
         register_manage_page(
             label=_("Taken en e-mails"),
             description=_(

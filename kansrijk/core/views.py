@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .models import Notification
+from .outage import database_unavailable, is_database_outage
 
 NOTIFICATIONS_PAGE_SIZE = 25
 
@@ -50,4 +51,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """The 500 page; the 503 of `outage` when the database could not be reached."""
+    if is_database_outage(request):
+        return database_unavailable(request)
     return render(request, "500.html", status=500)

@@ -129,9 +129,6 @@ MIDDLEWARE = [
     # Permissions-Policy: no camera, microphone, location and the like for any page.
     "kansrijk.core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the first layer that asks the database: a 500 because it is unreachable
-    # becomes a 503 (core/outage.py), still with the security headers above.
-    "kansrijk.core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kansrijk.core.middleware.ChosenLanguageMiddleware",
     # The API: the language asked for in Accept-Language, errors as problem details.
