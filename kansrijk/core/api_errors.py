@@ -25,6 +25,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .outage import OUTAGE_ERRORS, database_unavailable
+
 logger = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
@@ -183,11 +185,15 @@ def _validation_problem(data, status: int) -> dict:
 
 
 def exception_handler(exc, context):
-    """DRF's EXCEPTION_HANDLER: every API error as a problem. An exception DRF does not know
-    (a bug) becomes a 500 problem, logged with its traceback and signalled as Django does,
-    so the test client still raises it."""
+    """DRF's EXCEPTION_HANDLER: every API error as a problem. An unreachable database is a
+    503 with Retry-After (kansrijk/core/outage.py); another exception DRF does not know (a
+    bug) becomes a 500 problem, logged with its traceback and signalled as Django does, so
+    the test client still raises it."""
     response = drf_exception_handler(exc, context)
     request = context.get("request")
+    if response is None and request is not None and isinstance(exc, OUTAGE_ERRORS):
+        # The database is unreachable (kansrijk/core/outage.py): a 503, not a bug's 500.
+        return database_unavailable(request._request)
     if response is None:
         logger.error("Internal Server Error: %s", getattr(request, "path", ""), exc_info=exc)
         if request is not None:

@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.db.backends import utils
 from django.test import Client
 
+from kansrijk.access.services import api_token_create
 from kansrijk.testing.actors import logged_in_client
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,22 @@ def test_a_view_that_fails_after_the_login_worked_is_a_503_too(client_of, monkey
     response = client_of.get(PAGE)
     assert response.status_code == 503
     assert "Even niet beschikbaar" in response.content.decode()
+
+
+@pytest.mark.parametrize("error_class", [OperationalError, InterfaceError])
+def test_an_api_view_that_fails_after_the_token_worked_is_a_503_too(cast, monkeypatch, error_class):
+    # The token authenticates inside the API view; the family list's own query then fails,
+    # inside the API's own exception handling.
+    _token, key = api_token_create(professional=cast.case_director, name="outage")
+    client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Token {key}")
+    _break_database(monkeypatch, error_class, only="families_family")
+
+    response = client.get(API)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response["Content-Type"] == "application/problem+json"
+    assert "database is even niet bereikbaar" in response.json()["detail"]
 
 
 def test_the_same_session_works_again_when_the_database_is_back(client_of, monkeypatch):

@@ -27,6 +27,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from kansrijk.core import outage
 from kansrijk.core.api_errors import FHIR_PREFIXES, UNEXPECTED_ERROR
 from kansrijk.families.api import PermissionsByMethodMixin
 
@@ -73,10 +74,15 @@ def error_http_response(request, *, status: int, detail, **_extensions) -> HttpR
 
 
 def fhir_exception_handler(exc, context):
-    """Every error of a FHIR view as an OperationOutcome. An exception DRF does not know (a
-    bug) becomes a 500, logged with its traceback and signalled as Django does (as the
-    other API errors, kansrijk/core/api_errors.py)."""
+    """Every error of a FHIR view as an OperationOutcome. An unreachable database is a 503
+    ("transient") with Retry-After; another exception DRF does not know (a bug) becomes a
+    500, logged with its traceback and signalled as Django does (as the other API errors,
+    kansrijk/core/api_errors.py)."""
     response = exception_handler(exc, context)
+    if response is None and isinstance(exc, outage.OUTAGE_ERRORS):
+        # The database is unreachable (kansrijk/core/outage.py): try again in a moment.
+        headers = {"Retry-After": str(outage.RETRY_AFTER), "Cache-Control": "no-store"}
+        return outcome_response([Issue("transient", str(outage.DETAIL))], 503, headers)
     if response is None:
         request = context.get("request")
         logger.error("Internal Server Error: %s", getattr(request, "path", ""), exc_info=exc)

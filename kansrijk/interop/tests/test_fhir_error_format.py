@@ -3,6 +3,7 @@ a FHIR OperationOutcome as application/fhir+json, which is what FHIR clients rea
 API endpoint keeps RFC 9457 problem details. The OpenAPI schema says the same."""
 
 import pytest
+from django.db import OperationalError
 from django.test import Client
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 
@@ -66,6 +67,18 @@ def test_a_bug_is_a_500_operation_outcome(cast, monkeypatch):
     diagnostics = _outcome(response, 500, "exception")
     assert diagnostics == "Er ging iets mis aan onze kant. Probeer het later opnieuw."
     assert "kapot" not in response.content.decode()
+
+
+def test_an_unreachable_database_is_a_transient_503_operation_outcome(cast, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(api_screening, "build_questionnaire", unreachable)
+    client = logged_in_client(cast.case_director, Client(raise_request_exception=False))
+    response = client.get("/api/v1/fhir/Questionnaire/r4u-kansrijk")
+    diagnostics = _outcome(response, 503, "transient")
+    assert "database is even niet bereikbaar" in diagnostics
+    assert response["Retry-After"] == "5"
 
 
 def test_other_api_endpoints_keep_problem_details(client, cast):
