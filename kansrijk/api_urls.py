@@ -87,3 +87,7 @@ urlpatterns += [path("", include("kansrijk.core.api_notifications"))]
 urlpatterns += [path("", include("kansrijk.families.api_lifecycle"))]
 # A family's persons and pregnancies, a birth (issue 12).
 urlpatterns += [path("", include("kansrijk.families.api_people"))]
+# The work queue's actions on a family: a JGZ contact, the after-care agreement (issue 12).
+urlpatterns += [path("", include("kansrijk.worklist.api_actions"))]
+# Saving a family's kraamzorg calculation (issue 12).
+urlpatterns += [path("", include("kansrijk.financing.api_kraamzorg_write"))]

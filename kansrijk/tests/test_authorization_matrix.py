@@ -280,6 +280,8 @@ EXTRA_ROW_MODULES = (
     "kansrijk.interop.tests.matrix_inzage",
     "kansrijk.mdo.tests.matrix_mdo_api_more",
     "kansrijk.organisations.tests.matrix_coalition_settings",
+    "kansrijk.worklist.tests.matrix_api_actions",
+    "kansrijk.financing.tests.matrix_api_kraamzorg_write",
 )
 
 MATRIX: dict[str, Row] = {
