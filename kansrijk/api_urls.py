@@ -91,3 +91,5 @@ urlpatterns += [path("", include("kansrijk.families.api_people"))]
 urlpatterns += [path("", include("kansrijk.worklist.api_actions"))]
 # Saving a family's kraamzorg calculation (issue 12).
 urlpatterns += [path("", include("kansrijk.financing.api_kraamzorg_write"))]
+# Changing an MDO meeting, an item's discussion, the minutes (issue 12).
+urlpatterns += [path("", include("kansrijk.mdo.api_meeting_write_urls"))]

@@ -20,6 +20,8 @@ The pages' rules, through the same services, selectors and access policy:
 - submitting a family goes through the access policy first (`family_for_write`: without a
   ground the refused attempt is logged and the answer is 404), then
   `services.agenda_item_submit`, which checks the care team (403 otherwise);
+- changing a meeting (PATCH, as the page meeting_edit: its managers, until it is held) goes
+  through the page's form and `services.meeting_update`, with the `version` (409 if older);
 - a status change carries the `version` the client read: an older one answers 409 with the
   current version and status; a change the transition table or the service refuses answers
   400 with the service's Dutch message;
@@ -33,7 +35,9 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -41,7 +45,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
 )
-from rest_framework import exceptions, generics, permissions, status
+from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from kansrijk.access.models import AccessEvent
@@ -54,6 +58,7 @@ from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.organisations.models import Membership, Organisation, Professional
 
 from . import selectors, services, services_decisions
+from .forms_agenda import DATETIME_FORMAT, MeetingEditForm
 from .models import (
     OPEN_ITEM_STATUSES,
     AgendaItem,
@@ -61,6 +66,7 @@ from .models import (
     ItemStatus,
     MdoMeeting,
     MdoSeries,
+    MeetingStatus,
     SeriesParticipant,
 )
 from .serializers import (
@@ -272,11 +278,67 @@ class SeriesMeetingsView(_SeriesView):
 # --- Meetings -------------------------------------------------------------------------------
 
 
+class MeetingEditSerializer(serializers.Serializer):
+    """Changing a meeting (PATCH): only the fields sent change; `version` is required."""
+
+    starts_at = serializers.DateTimeField(
+        required=False,
+        help_text="Datum en tijd van het overleg (ISO 8601).",
+        error_messages={
+            "invalid": gettext_lazy(
+                "Vul een datum en tijd in, bijvoorbeeld 2027-03-12T14:00:00+01:00."
+            )
+        },
+    )
+    place = serializers.CharField(
+        required=False, allow_blank=True, help_text="Leeg: de vaste plaats van het MDO."
+    )
+    video_link = serializers.CharField(
+        required=False, allow_blank=True, help_text="Leeg: de vaste videolink van het MDO."
+    )
+    version = serializers.IntegerField(help_text="De versie van het overleg die je las.")
+
+    # Never partial: the other fields are optional anyway, and so the schema (which makes a
+    # PATCH body partial) keeps `version` required, as the view does.
+    @property
+    def partial(self) -> bool:
+        return False
+
+    @partial.setter
+    def partial(self, value) -> None:
+        pass
+
+
+def _edited_values(meeting: MdoMeeting, data: dict) -> dict:
+    """The fields sent, checked by the page's form (`MeetingEditForm`, the others with their
+    current value); an empty place or link is the series' default, as on the page. The time
+    sent is kept as sent (the form's text format has no seconds)."""
+    starts_at = timezone.localtime(data.get("starts_at", meeting.starts_at))
+    form = MeetingEditForm(
+        {
+            "starts_at": starts_at.strftime(DATETIME_FORMAT),
+            "place": data.get("place", meeting.place),
+            "video_link": data.get("video_link", meeting.video_link),
+            "version": data["version"],
+        }
+    )
+    if not form.is_valid():
+        raise _drf_validation_error(DjangoValidationError(form.errors.as_data()))
+    values = {field: value for field, value in form.meeting_data().items() if field in data}
+    if "starts_at" in values:
+        values["starts_at"] = data["starts_at"]
+    if "place" in values:
+        values["place"] = values["place"] or meeting.series.default_place
+    if "video_link" in values:
+        values["video_link"] = values["video_link"] or meeting.series.default_video_link
+    return values
+
+
 @extend_schema(tags=[TAG])
 class MeetingDetailView(_MeetingAccess, PermissionsByMethodMixin, generics.GenericAPIView):
-    """A meeting with its participants and its agenda."""
+    """A meeting with its participants and its agenda; changing its date, place or link."""
 
-    permissions_by_method = {"GET": MDO_PERMISSIONS}
+    permissions_by_method = {"GET": MDO_PERMISSIONS, "PATCH": MDO_PERMISSIONS}
     serializer_class = MeetingDetailSerializer
 
     @extend_schema(
@@ -299,6 +361,71 @@ class MeetingDetailView(_MeetingAccess, PermissionsByMethodMixin, generics.Gener
         meeting.item_count = sum(1 for row in rows if row.item.status == ItemStatus.ON_AGENDA)
         context = {"manages": manages, "participants": participants, "rows": rows}
         return Response(MeetingDetailSerializer(meeting, context=context).data)
+
+    @extend_schema(
+        summary="Overleg wijzigen",
+        description=(
+            "Datum en tijd, plaats of videolink, zolang het overleg niet gehouden of "
+            "geannuleerd is; voor de voorzitter, de notulist en de coördinatoren (zoals de "
+            "pagina Overleg bewerken). Alleen de meegestuurde velden veranderen; een lege "
+            "plaats of videolink wordt die van het MDO. Stuur de `version` mee die je las: is "
+            "het overleg intussen gewijzigd, dan volgt 409 en verandert er niets."
+        ),
+        parameters=[MEETING_PARAMETER],
+        request=MeetingEditSerializer,
+        examples=[
+            OpenApiExample(
+                "Andere plaats",
+                value={"place": "Gemeentehuis, zaal 2", "version": 3},
+                request_only=True,
+            )
+        ],
+        responses={
+            200: MeetingSerializer,
+            400: INVALID_INPUT,
+            403: NOT_ALLOWED,
+            404: MEETING_NOT_FOUND,
+            409: OpenApiResponse(
+                MeetingConflictSerializer, description="Het overleg is intussen gewijzigd."
+            ),
+        },
+    )
+    def patch(self, request, pk):
+        meeting, manages, _participants = self.meeting_for(request, pk)
+        if not manages:
+            raise exceptions.PermissionDenied(
+                _("Alleen de voorzitter, de notulist of een coördinator kan dit overleg beheren.")
+            )
+        serializer = MeetingEditSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+            raise exceptions.ValidationError(
+                {
+                    "non_field_errors": [
+                        _("Een gehouden of geannuleerd overleg verandert niet meer.")
+                    ]
+                }
+            )
+        if data["version"] != meeting.version:
+            return _conflict(meeting, data["version"])
+        values = _edited_values(meeting, data)
+        try:
+            meeting = services.meeting_update(
+                actor=request.user,
+                meeting_pk=meeting.pk,
+                data=values,
+                expected_version=data["version"],
+                request=request,
+            )
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error)) from None
+        except DjangoValidationError as error:
+            if getattr(error, "code", None) == "stale":
+                return _conflict(MdoMeeting.objects.get(pk=pk), data["version"])
+            raise _drf_validation_error(error) from None
+        meeting = selectors.series_meetings(meeting.series).get(pk=meeting.pk)
+        return Response(MeetingSerializer(meeting).data)
 
 
 @extend_schema(tags=[TAG])

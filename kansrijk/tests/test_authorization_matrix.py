@@ -282,6 +282,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.organisations.tests.matrix_coalition_settings",
     "kansrijk.worklist.tests.matrix_api_actions",
     "kansrijk.financing.tests.matrix_api_kraamzorg_write",
+    "kansrijk.mdo.tests.matrix_api_meeting_write",
 )
 
 MATRIX: dict[str, Row] = {

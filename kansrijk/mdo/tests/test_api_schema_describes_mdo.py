@@ -17,7 +17,7 @@ def test_every_mdo_endpoint_is_in_the_schema(cast):
         "/api/v1/mdo/series/": {"get", "post"},
         "/api/v1/mdo/series/{id}/": {"get", "put", "patch"},
         "/api/v1/mdo/series/{id}/meetings/": {"get", "post"},
-        f"{MEETING}/": {"get"},
+        f"{MEETING}/": {"get", "patch"},
         f"{MEETING}/items/": {"post"},
         f"{MEETING}/transition/": {"post"},
         f"{MEETING}/items/{{item_pk}}/decisions/": {"get", "post"},
