@@ -23,6 +23,7 @@ from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 
 from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
+from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.api import PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.serializers import ErrorSerializer
 
@@ -58,7 +59,7 @@ HIDDEN_STATUSES = (MeetingStatus.DRAFT, MeetingStatus.CANCELLED)
 
 class DiscussionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    status = serializers.ChoiceField(ItemStatus.choices)
+    status = NamedChoiceField(ItemStatus.choices, enum_name="MdoItemStatusEnum")
     discussion = serializers.CharField(help_text="Wat er over het agendapunt besproken is.")
     discussed_at = serializers.DateTimeField(allow_null=True)
     version = serializers.IntegerField(
