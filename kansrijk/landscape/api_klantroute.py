@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from kansrijk.care.needs import Need
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
-from kansrijk.monitoring.api_scope import (
+from kansrijk.organisations.api_scope import (
     chosen_coalition,
     chosen_municipality,
     reader_coalitions,

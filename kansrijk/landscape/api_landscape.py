@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
-from kansrijk.monitoring.api_scope import chosen_coalition, reader_coalitions
+from kansrijk.organisations.api_scope import chosen_coalition, reader_coalitions
 from kansrijk.organisations.models import Coalition
 
 from . import selectors_landscape as selectors

@@ -43,7 +43,7 @@ from kansrijk.families.api import (
 from kansrijk.families.selectors import WindowCountPaginator
 from kansrijk.families.serializers import ErrorSerializer
 from kansrijk.families.services import VersionConflict
-from kansrijk.monitoring.api_scope import chosen_coalition, chosen_municipality
+from kansrijk.organisations.api_scope import chosen_coalition, chosen_municipality
 from kansrijk.organisations.models import Coalition, Membership
 from kansrijk.socialmap.vocabulary import TargetGroup
 

@@ -21,10 +21,14 @@ from rest_framework.response import Response
 
 from kansrijk.families.api import PermissionsByMethodMixin
 from kansrijk.families.serializers import ErrorSerializer
+from kansrijk.organisations.api_scope import (
+    chosen_coalition,
+    chosen_municipality,
+    reader_coalitions,
+)
 from kansrijk.organisations.models import Coalition, Municipality
 
 from . import indicators as registry
-from .api_scope import chosen_coalition, chosen_municipality, reader_coalitions
 from .indicators import Scope
 from .periods import Period, PeriodError
 from .protection import cached_tables

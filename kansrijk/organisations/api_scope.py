@@ -1,6 +1,7 @@
-"""Which coalition and municipality an API call about aggregates is for: the monitoring
-figures, and the klantroute and landscape (kansrijk.landscape), all for coordinators and
-analysts. Someone in one such coalition needs not name it; someone in several names it with
+"""Which coalition and municipality an API call about a coalition is for: the monitoring
+figures, the klantroute and landscape (kansrijk.landscape), for coordinators and analysts,
+and the coalition's configuration (kansrijk.families.api_coalition_config), for
+coordinators. Someone in one such coalition needs not name it; someone in several names it with
 `?coalition=`; another coalition's id is "not found"."""
 
 from django.db.models import Q
