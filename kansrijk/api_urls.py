@@ -93,3 +93,9 @@ urlpatterns += [path("", include("kansrijk.worklist.api_actions"))]
 urlpatterns += [path("", include("kansrijk.financing.api_kraamzorg_write"))]
 # Changing an MDO meeting, an item's discussion, the minutes (issue 12).
 urlpatterns += [path("", include("kansrijk.mdo.api_meeting_write_urls"))]
+# A coalition's route steps and instruments in use (coordinators).
+urlpatterns += [path("", include("kansrijk.signaling.api_config"))]
+# A coalition's chain moments (coordinators).
+urlpatterns += [path("", include("kansrijk.care.api_config"))]
+# A coalition's chain-signal settings (coordinators).
+urlpatterns += [path("", include("kansrijk.worklist.api_config"))]

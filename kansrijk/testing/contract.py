@@ -169,6 +169,19 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
             recipient=cast.case_director, coalition=cast.coalition, text="Nieuwe overdracht."
         ).pk
     }
+    # A route step of the coalition, and a (default) chain moment's code (api_config).
+    from kansrijk.care.models import DEFAULT_CHAIN_MOMENTS
+    from kansrijk.signaling.services import route_step_save
+
+    world.ids["route-steps"] = {
+        "step_pk": route_step_save(
+            actor=cast.coordinator,
+            coalition=cast.coalition,
+            step_pk=None,
+            data={"route": 2, "title": "Huisbezoek", "owner_kind": "decider", "due_days": 5},
+        ).pk
+    }
+    world.ids["chain-moments"] = {"code": DEFAULT_CHAIN_MOMENTS[0].code}
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

@@ -283,6 +283,9 @@ EXTRA_ROW_MODULES = (
     "kansrijk.worklist.tests.matrix_api_actions",
     "kansrijk.financing.tests.matrix_api_kraamzorg_write",
     "kansrijk.mdo.tests.matrix_api_meeting_write",
+    "kansrijk.signaling.tests.matrix_api_config",
+    "kansrijk.care.tests.matrix_api_config",
+    "kansrijk.worklist.tests.matrix_api_config",
 )
 
 MATRIX: dict[str, Row] = {
