@@ -168,6 +168,11 @@ def _with_manages(series: MdoSeries, coordinated: set[int]) -> MdoSeries:
     return series
 
 
+MEETING_CONFLICT = OpenApiResponse(
+    MeetingConflictSerializer, description="Het overleg is intussen gewijzigd."
+)
+
+
 class _MeetingAccess:
     """The meeting of the URL, if the caller is one of its managers or participants."""
 
@@ -186,6 +191,16 @@ class _MeetingAccess:
         if not (manages or any(p.professional_id == request.user.pk for p in participants)):
             raise _not_allowed_meeting()
         return meeting, manages, participants
+
+    def managed_meeting(self, request, pk) -> MdoMeeting:
+        """The meeting of the URL if the caller manages it (chair, secretary, coordinator);
+        a participant who does not is refused with 403."""
+        meeting, manages, _participants = self.meeting_for(request, pk)
+        if not manages:
+            raise exceptions.PermissionDenied(
+                _("Alleen de voorzitter, de notulist of een coördinator kan dit overleg beheren.")
+            )
+        return meeting
 
     def item_for(self, meeting: MdoMeeting, item_pk, *, manages: bool) -> AgendaItem:
         """An item of the meeting: a participant sees those on the agenda or discussed, a
@@ -385,17 +400,11 @@ class MeetingDetailView(_MeetingAccess, PermissionsByMethodMixin, generics.Gener
             400: INVALID_INPUT,
             403: NOT_ALLOWED,
             404: MEETING_NOT_FOUND,
-            409: OpenApiResponse(
-                MeetingConflictSerializer, description="Het overleg is intussen gewijzigd."
-            ),
+            409: MEETING_CONFLICT,
         },
     )
     def patch(self, request, pk):
-        meeting, manages, _participants = self.meeting_for(request, pk)
-        if not manages:
-            raise exceptions.PermissionDenied(
-                _("Alleen de voorzitter, de notulist of een coördinator kan dit overleg beheren.")
-            )
+        meeting = self.managed_meeting(request, pk)
         serializer = MeetingEditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -532,17 +541,11 @@ class MeetingTransitionView(_MeetingAccess, PermissionsByMethodMixin, generics.G
             400: INVALID_INPUT,
             403: NOT_ALLOWED,
             404: MEETING_NOT_FOUND,
-            409: OpenApiResponse(
-                MeetingConflictSerializer, description="Het overleg is intussen gewijzigd."
-            ),
+            409: MEETING_CONFLICT,
         },
     )
     def post(self, request, pk):
-        meeting, manages, _participants = self.meeting_for(request, pk)
-        if not manages:
-            raise exceptions.PermissionDenied(
-                _("Alleen de voorzitter, de notulist of een coördinator kan dit overleg beheren.")
-            )
+        meeting = self.managed_meeting(request, pk)
         serializer = MeetingTransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

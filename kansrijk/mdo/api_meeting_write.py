@@ -32,6 +32,7 @@ from .api import (
     INVALID_INPUT,
     ITEM_PARAMETER,
     MDO_PERMISSIONS,
+    MEETING_CONFLICT,
     MEETING_NOT_FOUND,
     MEETING_PARAMETER,
     TAG,
@@ -41,7 +42,7 @@ from .api import (
 )
 from .forms_meeting import DiscussionForm, MeetingVersionForm, MinutesForm
 from .models import AgendaItem, ItemStatus, MdoMeeting, MeetingStatus
-from .serializers import MeetingConflictSerializer, meeting_status_field
+from .serializers import meeting_status_field
 from .views_meeting import WRITING_STATUSES, _is_stale
 
 NOT_ALLOWED = OpenApiResponse(
@@ -50,9 +51,6 @@ NOT_ALLOWED = OpenApiResponse(
         "Geen deelnemer of coördinator van dit overleg, een deelnemer bij een concept of "
         "geannuleerd overleg, of (bij schrijven) niet de voorzitter, notulist of coördinator."
     ),
-)
-MEETING_CONFLICT = OpenApiResponse(
-    MeetingConflictSerializer, description="Het overleg is intussen gewijzigd."
 )
 HIDDEN_STATUSES = (MeetingStatus.DRAFT, MeetingStatus.CANCELLED)
 
