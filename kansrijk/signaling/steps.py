@@ -11,6 +11,8 @@ steps (Beheer → Routestappen); the first change copies the defaults into the c
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.dates import add_working_days
@@ -102,18 +104,20 @@ def step_owner(step: Step, *, decider, coalition) -> tuple[object | None, Organi
 
 
 def materialise_defaults(coalition) -> None:
-    """Give the coalition its own copy of the default steps, before its first change."""
+    """Give the coalition its own copy of the default steps, before its first change. The
+    titles are stored in the site's language, whatever language the request asked for."""
     if RouteStep.objects.filter(coalition=coalition).exists():
         return
-    RouteStep.objects.bulk_create(
-        RouteStep(
-            coalition=coalition,
-            route=step.route,
-            code=step.code,
-            title=str(step.title),
-            owner_kind=step.owner_kind,
-            due_days=step.due_days,
-            order=(index + 1) * 10,
+    with translation.override(settings.LANGUAGE_CODE):
+        RouteStep.objects.bulk_create(
+            RouteStep(
+                coalition=coalition,
+                route=step.route,
+                code=step.code,
+                title=str(step.title),
+                owner_kind=step.owner_kind,
+                due_days=step.due_days,
+                order=(index + 1) * 10,
+            )
+            for index, step in enumerate(DEFAULT_STEPS)
         )
-        for index, step in enumerate(DEFAULT_STEPS)
-    )

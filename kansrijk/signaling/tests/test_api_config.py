@@ -222,3 +222,18 @@ def test_the_schema_describes_the_configuration_endpoints(cast):
     put = paths["/api/v1/instrument-settings/"]["put"]
     assert put["summary"] == "Instrumenten in gebruik vastleggen"
     assert {"200", "400", "403", "404"} <= set(put["responses"])
+
+
+def test_the_default_steps_are_copied_in_the_sites_language_whatever_the_request_asks(cast):
+    client = logged_in_client(cast.coordinator)
+
+    response = client.post(
+        STEPS,
+        {"route": 2, "title": "Welcome visit", "owner_kind": "decider", "due_days": 5},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 201
+    copied = RouteStep.objects.get(coalition=cast.coalition, code="jgz_prenatal_visit")
+    assert copied.title == "Prenataal huisbezoek door de JGZ"
