@@ -71,8 +71,10 @@ class IsProfessional(permissions.BasePermission):
 class PermissionsByMethodMixin:
     """Declarative permissions: `permissions_by_method` maps an HTTP method to its classes.
 
-    A method missing from the map is refused (fail closed). Whether one family may be seen
-    is not a permission class: that is the access policy, which answers 404.
+    A method missing from the map is refused (fail closed); a method the view does not
+    have at all is left to the view, which answers 405 with the methods it allows. Whether
+    one family may be seen is not a permission class: that is the access policy, which
+    answers 404.
     """
 
     permissions_by_method: dict[str, tuple[type[permissions.BasePermission], ...]] = {}
@@ -81,6 +83,8 @@ class PermissionsByMethodMixin:
         method = self.request.method if self.request is not None else "GET"
         if method == "HEAD":
             method = "GET"
+        if self.request is not None and not hasattr(self, method.lower()):
+            return []
         classes = self.permissions_by_method.get(method, (_Refuse,))
         return [permission() for permission in classes]
 

@@ -147,8 +147,9 @@ WRITE_ROWS: dict[str, Row] = {
         kwargs=_case_kwargs,
         data={"name": "Via de API", "version": 1},
     ),
+    # The result is computed, never written: a POST is a method it does not have (405).
     "api:business_case_result": Row(
-        everyone(403, anonymous=401),
+        everyone(405, anonymous=405),
         method="post",
         kwargs=_case_kwargs,
     ),
