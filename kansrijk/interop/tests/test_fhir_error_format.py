@@ -31,8 +31,10 @@ def test_the_export_answers_its_errors_as_operation_outcome(client, cast, cast_f
     assert diagnostics == "Niet gevonden of geen toegang."
     director = logged_in_client(cast.case_director)
     _outcome(director.get(path, headers={"Accept": "text/html"}), 406, "not-supported")
-    # A method the endpoint does not offer is refused before anything else (fail closed).
-    _outcome(director.post(path, {}), 403, "forbidden")
+    # A method the endpoint does not offer: 405, "not-supported".
+    assert _outcome(director.post(path, {}), 405, "not-supported") == (
+        'Methode "POST" niet toegestaan.'
+    )
     assert director.get(path)["Content-Type"] == FHIR_JSON
 
 
@@ -45,7 +47,7 @@ def test_the_screening_endpoints_answer_their_errors_as_operation_outcome(client
         406,
         "not-supported",
     )
-    _outcome(director.delete("/api/v1/fhir/QuestionnaireResponse"), 403, "forbidden")
+    _outcome(director.delete("/api/v1/fhir/QuestionnaireResponse"), 405, "not-supported")
     _outcome(director.get("/api/v1/fhir/QuestionnaireResponse/x"), 404, "not-found")
 
 
