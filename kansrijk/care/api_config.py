@@ -38,6 +38,7 @@ from kansrijk.families.api_coalition_config import (
     TAG,
     ConfigViewMixin,
     CoordinatesACoalition,
+    coalition_responses,
     form_errors,
 )
 from kansrijk.families.serializers import ErrorSerializer
@@ -179,12 +180,7 @@ class ChainMomentListView(ConfigViewMixin, generics.GenericAPIView):
             "klaar moet zijn. Zonder eigen lijst: de standaardmomenten (`uses_defaults`)."
         ),
         parameters=[COALITION],
-        responses={
-            200: ChainMomentListSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(ChainMomentListSerializer),
     )
     def get(self, request):
         coalition = self.coalition()

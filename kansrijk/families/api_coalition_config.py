@@ -75,3 +75,9 @@ FORBIDDEN = OpenApiResponse(
 COALITION_NOT_FOUND = OpenApiResponse(
     ErrorSerializer, description="Deze coalitie bestaat niet of je coördineert haar niet."
 )
+
+
+def coalition_responses(answer) -> dict:
+    """The answers of a coalition-wide read or write: `answer` (200), or the input refused,
+    someone not coordinating, or a coalition that is not theirs."""
+    return {200: answer, 400: INVALID, 403: FORBIDDEN, 404: COALITION_NOT_FOUND}

@@ -38,6 +38,7 @@ from kansrijk.families.api_coalition_config import (
     INVALID,
     TAG,
     ConfigViewMixin,
+    coalition_responses,
     form_errors,
 )
 from kansrijk.families.serializers import ErrorSerializer
@@ -189,12 +190,7 @@ class RouteStepListView(ConfigViewMixin, generics.GenericAPIView):
             "route kiest. Zonder eigen lijst: de standaardstappen (`uses_defaults`, zonder id)."
         ),
         parameters=[COALITION],
-        responses={
-            200: RouteStepListSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(RouteStepListSerializer),
     )
     def get(self, request):
         coalition = self.coalition()
@@ -340,12 +336,7 @@ class InstrumentSettingsView(ConfigViewMixin, generics.GenericAPIView):
         summary="Instrumenten van de coalitie",
         description="Elk signaleringsinstrument (nieuwste versie) en of de coalitie het gebruikt.",
         parameters=[COALITION],
-        responses={
-            200: InstrumentSettingsSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(InstrumentSettingsSerializer),
     )
     def get(self, request):
         return Response(_instrument_settings(self.coalition()))
@@ -365,12 +356,7 @@ class InstrumentSettingsView(ConfigViewMixin, generics.GenericAPIView):
                 request_only=True,
             )
         ],
-        responses={
-            200: InstrumentSettingsSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(InstrumentSettingsSerializer),
     )
     def put(self, request):
         coalition = self.coalition()

@@ -24,12 +24,10 @@ from rest_framework.response import Response
 from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.api_coalition_config import (
     COALITION,
-    COALITION_NOT_FOUND,
     COORDINATOR,
-    FORBIDDEN,
-    INVALID,
     TAG,
     ConfigViewMixin,
+    coalition_responses,
 )
 from kansrijk.organisations.models import Coalition
 
@@ -135,12 +133,7 @@ class SignalSettingsView(ConfigViewMixin, generics.GenericAPIView):
             "grenzen waarbinnen de coalitie hem mag kiezen."
         ),
         parameters=[COALITION],
-        responses={
-            200: SignalSettingsSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(SignalSettingsSerializer),
     )
     def get(self, request):
         return Response(_settings(self.coalition()))
@@ -165,12 +158,7 @@ class SignalSettingsView(ConfigViewMixin, generics.GenericAPIView):
                 request_only=True,
             )
         ],
-        responses={
-            200: SignalSettingsSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: COALITION_NOT_FOUND,
-        },
+        responses=coalition_responses(SignalSettingsSerializer),
     )
     def put(self, request):
         coalition = self.coalition()
