@@ -434,10 +434,6 @@ class FamilyCloseView(PermissionsByMethodMixin, generics.GenericAPIView):
     )
     def post(self, request, pk):
         family = family_for_write(request, pk, coalition=None)
-        if not family.is_open:
-            raise _drf_validation_error(
-                DjangoValidationError(_("Dit gezinsdossier is al gesloten."))
-            )
         serializer = FamilyCloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -484,8 +480,6 @@ class FamilyReopenView(PermissionsByMethodMixin, generics.GenericAPIView):
     )
     def post(self, request, pk):
         family = family_for_write(request, pk, coalition=None)
-        if family.is_open:
-            raise _drf_validation_error(DjangoValidationError(_("Dit gezinsdossier is al open.")))
         serializer = FamilyReopenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:

@@ -231,9 +231,10 @@ def family_close(
     family = get_family_for_user(
         actor, family_pk, Action.UPDATE, request=request, lock=True, detail=_("Dossier gesloten")
     )
-    _check_version(family, expected_version, submitted={"status": FamilyStatus.CLOSED})
+    # The state first: a file already closed says so, whatever version the caller read.
     if not family.is_open:
         raise ValidationError(_("Dit gezinsdossier is al gesloten."))
+    _check_version(family, expected_version, submitted={"status": FamilyStatus.CLOSED})
     before = family.snapshot()
     family.status = FamilyStatus.CLOSED
     family.closed_at = timezone.now()
@@ -265,9 +266,9 @@ def family_reopen(
         lock=True,
         detail=_("Dossier heropend"),
     )
-    _check_version(family, expected_version, submitted={"status": FamilyStatus.OPEN})
     if family.is_open:
         raise ValidationError(_("Dit gezinsdossier is al open."))
+    _check_version(family, expected_version, submitted={"status": FamilyStatus.OPEN})
     before = family.snapshot()
     family.status = FamilyStatus.OPEN
     family.closed_at = None
