@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 DEFAULT_MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 60
@@ -126,7 +127,9 @@ def is_stuck(db_result) -> bool:
 
 def task_error(db_result) -> str:
     """The error of a failed run in one line: the exception's class and message (the last
-    line of the traceback), at most 300 characters."""
+    line of the traceback), at most 300 characters; for a stuck run, that it is stuck."""
+    if is_stuck(db_result):
+        return _("Vastgelopen: de verwerker stopte tijdens de taak.")
     lines = [line for line in db_result.traceback.strip().splitlines() if line.strip()]
     last = lines[-1].strip() if lines else db_result.exception_class_path
     return last[:300]

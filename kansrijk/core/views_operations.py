@@ -71,9 +71,7 @@ def operations(request):
             "attempts": len(row.worker_ids),
             "stuck": is_stuck(row),
             "started_at": row.started_at,
-            "error": _("Vastgelopen: de verwerker stopte tijdens de taak.")
-            if is_stuck(row)
-            else task_error(row),
+            "error": task_error(row),
         }
         for row in tasks
     ]
