@@ -8,20 +8,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.core.forms import Form, PlainSelect, VersionField, date_widget
+from kansrijk.core.forms import Form, VersionField, date_widget
 from kansrijk.families.models.persons import phone_validator
-from kansrijk.organisations.models import Discipline, Membership, Organisation, OrganisationKind
+from kansrijk.organisations.forms_picker import ProfessionalPickerField, ProfessionalPickerInput
+from kansrijk.organisations.models import Organisation, OrganisationKind
+from kansrijk.organisations.selectors_picker import professional_memberships
 
 from .models import HandoverKind, TimingAnchor, WarmContactKind
 from .models.handovers import OFFSET_LIMIT
 from .services_handovers import SUMMARY_MAX
-
-
-def _membership_label(membership: Membership, disciplines: dict[str, str]) -> str:
-    professional = membership.professional
-    name = professional.get_full_name() or professional.username
-    discipline = disciplines.get(membership.discipline, membership.discipline)
-    return f"{name} — {membership.organisation.name} ({discipline})"
 
 
 class HandoverProposeForm(Form):
@@ -53,15 +48,15 @@ class HandoverProposeForm(Form):
         help_text=_("Iedere professional van deze organisatie in de coalitie kan accepteren."),
         error_messages={"invalid_choice": _("Kies een organisatie uit de lijst.")},
     )
-    to_professional = forms.TypedChoiceField(
+    to_professional = ProfessionalPickerField(
         label=_("Of aan een professional"),
-        coerce=int,
-        empty_value=None,
         required=False,
-        help_text=_("Kies iemand als je weet wie het overneemt; dan kan alleen die accepteren."),
-        # Every professional of the coalition: hundreds of options in a large one.
-        widget=PlainSelect,
-        error_messages={"invalid_choice": _("Kies een professional uit de lijst.")},
+        help_text=_(
+            "Typ (een deel van) de naam als je weet wie het overneemt; dan kan alleen die "
+            "accepteren."
+        ),
+        # Not a select of every professional of the coalition: thousands at national scale.
+        widget=ProfessionalPickerInput(exclude_self=True),
     )
     summary = forms.CharField(
         label=_("Samenvatting voor de ontvanger"),
@@ -103,26 +98,16 @@ class HandoverProposeForm(Form):
         self.fields["to_organisation"].queryset = Organisation.objects.filter(
             coalitions=coalition, is_active=True
         ).order_by("name")
-        memberships = (
-            Membership.objects.current()
-            .filter(coalition=coalition, is_professional=True)
-            .exclude(professional=actor)
-            .select_related("professional", "organisation")
-            .order_by("professional__last_name", "professional__first_name", "organisation__name")
+        # No query here: the picker resolves the typed name when the form is posted.
+        self.fields["to_professional"].queryset = professional_memberships(coalition).exclude(
+            professional=actor
         )
-        self.memberships = {membership.pk: membership for membership in memberships}
-        # The discipline labels translated once, not once per option.
-        disciplines = {value: str(label) for value, label in Discipline.choices}
-        self.fields["to_professional"].choices = [
-            ("", _("Kies een professional")),
-            *[(pk, _membership_label(m, disciplines)) for pk, m in self.memberships.items()],
-        ]
 
     def receiver(self) -> tuple[Organisation | None, object | None]:
         """(organisation, professional) from the two choices; a chosen professional brings
         the organisation they work for, unless an organisation was chosen too."""
         organisation = self.cleaned_data.get("to_organisation")
-        membership = self.memberships.get(self.cleaned_data.get("to_professional"))
+        membership = self.cleaned_data.get("to_professional")
         if membership is None:
             return organisation, None
         return organisation or membership.organisation, membership.professional

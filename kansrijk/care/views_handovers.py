@@ -106,8 +106,9 @@ def handovers(request, pk: int):
 
     Reads, whatever the number of handovers: the handovers with everyone involved (1), the
     case director (1), whether the user is on the care team (1), the chain moments (1), the
-    pregnancy dates for the suggested due dates (1), and the form's organisations (1) and
-    professionals (1).
+    pregnancy dates for the suggested due dates (1), and the form's organisations (1). The
+    receiving professional is typed, not chosen from every professional of the coalition: the
+    form resolves the name on a post, in one bounded query (`forms_picker`).
     """
     family = family_for_form(request, pk, detail=_("Overdrachten ingezien"))
     moments = selectors.coalition_chain_moments(family.coalition_id)

@@ -6,13 +6,23 @@ Model validation (dates of a pregnancy, BSN, phone) runs in the forms through th
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import Form, ModelForm, date_widget
-from kansrijk.organisations.models import Membership, Professional
+from kansrijk.organisations.forms_picker import ProfessionalPickerField
+from kansrijk.organisations.models import Professional
+from kansrijk.organisations.selectors_picker import professional_memberships
 
-from .models import ConsentMethod, ConsentPurpose, Person, Pregnancy, timeline_kinds
+from .models import (
+    CareTeamMember,
+    ConsentMethod,
+    ConsentPurpose,
+    Person,
+    Pregnancy,
+    timeline_kinds,
+)
 from .validators import normalise_bsn, validate_bsn
 
 
@@ -177,19 +187,13 @@ class ConsentForm(Form):
 # --- Care team ----------------------------------------------------------------------------
 
 
-class ProfessionalChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj} ({obj.username})"
-
-
 class CareTeamAddForm(Form):
-    professional = ProfessionalChoiceField(
+    professional = ProfessionalPickerField(
         label=_("Professional"),
-        queryset=Professional.objects.none(),
-        empty_label=_("Kies een professional"),
+        help_text=_("Typ (een deel van) de naam van de professional."),
+        # Not a select of every professional of the coalition: thousands at national scale.
         error_messages={
             "required": _("Kies de professional die je aan het zorgteam toevoegt."),
-            "invalid_choice": _("Kies een professional uit de lijst."),
         },
     )
     role_in_family = forms.CharField(
@@ -210,19 +214,18 @@ class CareTeamAddForm(Form):
 
     def __init__(self, *args, family, **kwargs):
         super().__init__(*args, **kwargs)
-        # Professionals working in the family's coalition now, not already on the team.
-        working_here = Membership.objects.current().filter(
-            coalition_id=family.coalition_id, is_professional=True
+        # Professionals working in the family's coalition now, not already on the team; no
+        # query here: the picker resolves the typed name when the form is posted.
+        on_the_team = CareTeamMember.objects.filter(
+            family=family, professional=OuterRef("professional"), end_date__isnull=True
         )
-        self.fields["professional"].queryset = (
-            Professional.objects.filter(is_active=True, memberships__in=working_here)
-            .exclude(
-                care_team_memberships__family=family,
-                care_team_memberships__end_date__isnull=True,
-            )
-            .distinct()
-            .order_by("last_name", "first_name", "username")
-        )
+        self.fields["professional"].queryset = professional_memberships(
+            family.coalition_id
+        ).exclude(Exists(on_the_team))
+
+    def chosen_professional(self) -> Professional | None:
+        membership = self.cleaned_data.get("professional")
+        return membership.professional if membership is not None else None
 
 
 class CareTeamEndForm(Form):

@@ -327,7 +327,7 @@ def care_team(request, pk: int):
                 member = services.care_team_member_add(
                     actor=request.user,
                     family_pk=pk,
-                    professional=data["professional"],
+                    professional=form.chosen_professional(),
                     role_in_family=data["role_in_family"],
                     phone=data["phone"],
                     start_date=data["start_date"],
@@ -358,6 +358,7 @@ def care_team(request, pk: int):
         request,
         "families/people/care_team.html",
         _context(family, "care_team", form=form, current=current, former=former, today=today),
+        status=400 if form.errors else 200,
     )
 
 

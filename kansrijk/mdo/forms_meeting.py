@@ -11,7 +11,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import Form, VersionField, date_widget
-from kansrijk.organisations.models import Discipline, Membership, Organisation
+from kansrijk.organisations.forms_picker import ProfessionalPickerField
+from kansrijk.organisations.models import Discipline, Organisation, Professional
+from kansrijk.organisations.selectors_picker import professional_memberships
 from kansrijk.signaling.levels import Route
 
 from .models import DecisionKind
@@ -29,12 +31,6 @@ class DiscussionForm(Form):
         },
     )
     version = VersionField()
-
-
-def _membership_label(membership: Membership) -> str:
-    professional = membership.professional
-    name = professional.get_full_name() or professional.username
-    return f"{name} — {membership.organisation.name} ({membership.get_discipline_display()})"
 
 
 class DecisionForm(Form):
@@ -67,15 +63,14 @@ class DecisionForm(Form):
         help_text=_("Alleen bij “Route gewijzigd”."),
         error_messages={"invalid_choice": _("Kies route 1, 2 of 3.")},
     )
-    professional = forms.TypedChoiceField(
+    professional = ProfessionalPickerField(
         label=_("Professional"),
         required=False,
-        coerce=int,
-        empty_value=None,
         help_text=_(
-            "De nieuwe casusregisseur, wie je uitnodigt voor het zorgteam, of wie de taak uitvoert."
+            "Typ (een deel van) de naam van de nieuwe casusregisseur, van wie je uitnodigt "
+            "voor het zorgteam, of van wie de taak uitvoert."
         ),
-        error_messages={"invalid_choice": _("Kies een professional uit de lijst.")},
+        # Not a select of every professional of the coalition: thousands at national scale.
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"),
@@ -126,21 +121,15 @@ class DecisionForm(Form):
             for name in self.ACTING_FIELDS:
                 del self.fields[name]
             return
-        memberships = (
-            Membership.objects.current()
-            .filter(coalition_id=coalition_id, is_professional=True)
-            .select_related("professional", "organisation")
-            .order_by("professional__last_name", "professional__first_name", "pk")
-        )
-        seen, choices = set(), [("", _("Kies een professional"))]
-        for membership in memberships:
-            if membership.professional_id not in seen:
-                seen.add(membership.professional_id)
-                choices.append((membership.professional_id, _membership_label(membership)))
-        self.fields["professional"].choices = choices
+        # No query here: the picker resolves the typed name when the form is posted.
+        self.fields["professional"].queryset = professional_memberships(coalition_id)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             coalitions=coalition_id, is_active=True
         ).order_by("name")
+
+    def chosen_professional(self) -> Professional | None:
+        membership = self.cleaned_data.get("professional")
+        return membership.professional if membership is not None else None
 
 
 class AttendanceForm(Form):

@@ -30,7 +30,6 @@ from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
 from kansrijk.care.selectors_handovers import current_care_team_members, current_case_director
 from kansrijk.families.pages import add_service_errors
-from kansrijk.organisations.models import Professional
 from kansrijk.signaling.selectors import family_signaling
 
 from . import selectors, services, services_decisions
@@ -278,9 +277,6 @@ def decision_add(request, pk: int, item_pk: int):
     form = DecisionForm(request.POST, coalition_id=row_item.coalition_id, named=named)
     if form.is_valid():
         data = form.cleaned_data
-        professional = None
-        if data.get("professional"):
-            professional = Professional.objects.filter(pk=data["professional"]).first()
         try:
             decision = services_decisions.decision_record(
                 actor=request.user,
@@ -288,7 +284,7 @@ def decision_add(request, pk: int, item_pk: int):
                 kind=data["kind"],
                 text=data.get("text", ""),
                 route=data.get("route"),
-                professional=professional,
+                professional=form.chosen_professional(),
                 organisation=data.get("organisation"),
                 discipline=data.get("discipline", ""),
                 due_date=data.get("due_date"),

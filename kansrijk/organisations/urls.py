@@ -1,10 +1,15 @@
 from django.urls import path
 
-from . import views, views_settings
+from . import views, views_picker, views_settings
 
 app_name = "organisations"
 urlpatterns = [
     path("coalitie/wisselen/", views.switch_coalition, name="switch_coalition"),
+    path(
+        "professionals/zoeken/",
+        views_picker.professional_search,
+        name="professional_search",
+    ),
     path("beheer/", views.manage, name="manage"),
     path("beheer/tijdelijk-wachtwoord/", views.temporary_password, name="temporary_password"),
     path("beheer/organisaties/", views.organisation_list, name="organisation_list"),

@@ -286,6 +286,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.signaling.tests.matrix_api_config",
     "kansrijk.care.tests.matrix_api_config",
     "kansrijk.worklist.tests.matrix_api_config",
+    "kansrijk.care.tests.matrix_picker",
 )
 
 MATRIX: dict[str, Row] = {

@@ -89,8 +89,16 @@ def test_browser_a_midwife_hands_over_to_jgz_and_the_nurse_takes_over_the_casusr
     # And the casusregie, to the JGZ nurse by name.
     page.get_by_role("link", name="Casusregie overdragen").click()
     expect(page.get_by_label("Overdracht van de casusregie")).to_be_checked()
-    page.get_by_label("Of aan een professional").select_option(
-        label="Jgzverpleegkundige Testpersoon — JGZ Eerstedorp (Jeugdverpleegkundige)"
+    # She types part of the name; the suggestion (a native datalist) is the nurse, and
+    # choosing it sends the nurse's membership along.
+    receiver = page.get_by_label("Of aan een professional")
+    receiver.press_sequentially("jgzverpl")
+    label = "Jgzverpleegkundige Testpersoon — JGZ Eerstedorp (Jeugdverpleegkundige)"
+    expect(page.locator("#id_to_professional_suggesties option")).to_have_count(1)
+    expect(page.locator("#id_to_professional_suggesties option")).to_have_attribute("value", label)
+    receiver.fill(label)
+    expect(page.locator("input[name='to_professional_keuze']")).to_have_value(
+        str(nurse.memberships.get().pk)
     )
     page.get_by_label("Samenvatting voor de ontvanger").fill(
         "Na de kraamperiode de regie bij de JGZ."

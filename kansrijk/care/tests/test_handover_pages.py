@@ -75,7 +75,7 @@ def test_a_named_professional_brings_their_organisation(cast, cast_family):
         {
             "moment": "",
             "kind": "regular",
-            "to_professional": nurse.memberships.get().pk,
+            "to_professional": "jgzverpleeg",
             "summary": SUMMARY,
         },
     )

@@ -34,9 +34,9 @@ INCOMING = 2
 ACCESS_POLICY = 3
 # The chain moments (1), the pregnancy dates for the suggested due dates (1), the handovers
 # with everyone involved joined (1), the case director with organisation and phone (1),
-# whether the user is on the care team (1), and the form's organisations (1) and
-# professionals (1).
-FAMILY_HANDOVERS = 7
+# whether the user is on the care team (1), and the form's organisations (1). The form's
+# professional is typed, not chosen from a list: no query (see test_professional_picker.py).
+FAMILY_HANDOVERS = 6
 
 
 def queries_for(client, url, *, rows: str, expected_rows: int) -> int:

@@ -86,7 +86,7 @@ def test_the_chair_records_a_task_from_the_item_page(cast, held):
         {
             "kind": DecisionKind.TASK,
             "text": "Huisbezoek plannen",
-            "professional": cast.care_team_member.pk,
+            "professional": "teamlid",
             "due_date": due,
         },
     )
