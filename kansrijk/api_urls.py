@@ -99,3 +99,31 @@ urlpatterns += [path("", include("kansrijk.signaling.api_config"))]
 urlpatterns += [path("", include("kansrijk.care.api_config"))]
 # A coalition's chain-signal settings (coordinators).
 urlpatterns += [path("", include("kansrijk.worklist.api_config"))]
+# Copying a year's financing, loading the shipped figures (issue 12).
+urlpatterns += [path("", include("kansrijk.financing.api_rules_years"))]
+# A family's timeline and the history of its data (issue 12).
+urlpatterns += [path("", include("kansrijk.families.api_timeline"))]
+# One screening of a family: reading it, keeping or finishing a draft, discarding it (issue 12).
+urlpatterns += [path("", include("kansrijk.signaling.api_drafts"))]
+# The read-only overviews: signaling, referrals per service, an MDO series (issue 12).
+urlpatterns += [path("", include("kansrijk.signaling.api_overview"))]
+urlpatterns += [path("", include("kansrijk.socialmap.api_referral_overview"))]
+urlpatterns += [path("", include("kansrijk.mdo.api_overview"))]
+# The family portal, professionals' side: inviting family members, their questions (issue 12).
+urlpatterns += [path("", include("kansrijk.portal.api_invite"))]
+urlpatterns += [path("", include("kansrijk.portal.api_questions"))]
+# Management: organisations, memberships, accounts, the audit trail, coalition settings (issue 12).
+urlpatterns += [path("", include("kansrijk.organisations.api_admin_urls"))]
+# Sign-on providers (administrators) and the caller's own API tokens (issue 12).
+urlpatterns += [path("", include("kansrijk.access.api_admin_urls"))]
+# The coalition's access log and emergency access (break-the-glass) (issue 12).
+urlpatterns += [path("", include("kansrijk.families.api_privacy"))]
+# Inzage and erasure on request (issue 12).
+urlpatterns += [path("", include("kansrijk.interop.api_erasure"))]
+# The indicators' definitions, the export and the federation: publishing, importing, the
+# region's and the national figures (issue 12).
+urlpatterns += [path("", include("kansrijk.monitoring.api_definitions"))]
+urlpatterns += [path("", include("kansrijk.monitoring.api_federation"))]
+urlpatterns += [path("", include("kansrijk.monitoring.api_export"))]
+# The MDO meetings a family can be submitted for (issue 12).
+urlpatterns += [path("", include("kansrijk.mdo.api_submit"))]

@@ -16,7 +16,7 @@ Who may do what:
   families of that coalition; each search is itself logged.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.contrib import messages
@@ -33,7 +33,7 @@ from django.views.decorators.http import require_POST
 from kansrijk.organisations.models import Role
 from kansrijk.organisations.permissions import role_required
 
-from . import services
+from . import selectors_log, services
 from .forms_log import (
     AccessLogSearchForm,
     BreakTheGlassForm,
@@ -45,10 +45,8 @@ from .models import AccessEvent, BreakTheGlass, break_the_glass_hours
 from .policy import (
     NOT_FOUND_MESSAGE,
     families_visible_to,
-    family_model,
     get_family_for_user,
     ground_holds,
-    professional_coalition_ids,
     registered_grounds,
 )
 
@@ -63,7 +61,6 @@ RETENTION = timedelta(days=5 * 366)
 # differs; the partitions are months, so it costs at most one partition more.
 FAMILY_EVENTS_MARGIN = timedelta(days=1)
 CARE_TEAM_GROUND = "care_team"
-REFUSED = "geweigerd"
 
 coordinator_required = role_required(Role.COORDINATOR)
 
@@ -133,12 +130,7 @@ def break_the_glass(request, pk: int):
     """
     # One query: the family must be of a coalition where the user works as professional;
     # for anyone else it does not exist (same 404 as an unknown number).
-    family = (
-        family_model()
-        .objects.filter(pk=pk, coalition_id__in=professional_coalition_ids(request.user))
-        .only("pk", "coalition_id")
-        .first()
-    )
+    family = selectors_log.family_to_break_the_glass(user=request.user, pk=pk)
     if family is None or not request.user.is_active:
         raise Http404(NOT_FOUND_MESSAGE)
     if families_visible_to(request.user).filter(pk=pk).exists():
@@ -167,12 +159,7 @@ def break_the_glass_search(request):
     form = BreakTheGlassSearchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         reference = form.cleaned_data["reference"]
-        family = (
-            family_model()
-            .objects.filter(coalition=coalition, reference__iexact=reference)
-            .only("pk")
-            .first()
-        )
+        family = selectors_log.family_by_reference(coalition=coalition, reference=reference)
         if family is None:
             # Logged, so that guessing references shows up in the coordinators' search.
             services.access_event_record(
@@ -281,13 +268,8 @@ def _report_rows(values) -> list[SimpleNamespace]:
 # --- Coordinators: the access-log search and the break-the-glass review -------------------
 
 
-def _day_start(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def _search_summary(filters: dict) -> str:
-    parts = [f"{name}={value}" for name, value in filters.items() if value not in ("", None)]
-    return _("Toegangslog doorzocht") + (f" ({', '.join(parts)})" if parts else "")
+    return selectors_log.access_log_search_summary(filters)
 
 
 @coordinator_required
@@ -299,29 +281,8 @@ def log_search(request):
     filters = {}
     if form.is_valid():
         filters = form.cleaned_data
-        # Only events about families of this coalition; the family is joined for its
-        # reference, which the table shows. Everything else is copied text on the event.
-        events = AccessEvent.objects.filter(
-            family__coalition=coalition,
-            timestamp__gte=_day_start(filters["van"])
-            if filters.get("van")
-            else timezone.now() - RETENTION,
-        ).select_related("family")
-        if filters.get("tot"):
-            events = events.filter(timestamp__lt=_day_start(filters["tot"] + timedelta(days=1)))
-        if filters.get("gebruiker"):
-            events = events.filter(user__username__iexact=filters["gebruiker"].strip())
-        if filters.get("dossiernummer"):
-            events = events.filter(family__reference__iexact=filters["dossiernummer"].strip())
-        if filters.get("grondslag") == REFUSED:
-            events = events.filter(authorisation=False)
-        elif filters.get("grondslag"):
-            events = events.filter(ground=filters["grondslag"])
-        if filters.get("handeling"):
-            events = events.filter(action=filters["handeling"])
-        page_obj = Paginator(events.order_by("-timestamp", "-id"), LOG_PAGE_SIZE).get_page(
-            request.GET.get("pagina")
-        )
+        events = selectors_log.access_log_search(coalition=coalition, filters=filters)
+        page_obj = Paginator(events, LOG_PAGE_SIZE).get_page(request.GET.get("pagina"))
         services.access_event_record(
             user=request.user,
             action=AccessEvent.Action.SEARCH,
@@ -348,14 +309,7 @@ def log_search(request):
 def _review_list(request, coalition):
     form = BreakTheGlassReviewFilterForm(request.GET)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
-    # The professional, the family (for its reference) and the reviewer are shown per row.
-    glasses = BreakTheGlass.objects.filter(coalition=coalition).select_related(
-        "user", "family", "reviewed_by"
-    )
-    if status == "":
-        glasses = glasses.filter(reviewed_at__isnull=True)
-    elif status == "beoordeeld":
-        glasses = glasses.filter(reviewed_at__isnull=False)
+    glasses = selectors_log.break_the_glass_for_review(coalition=coalition, status=status)
     return form, status, Paginator(glasses, REVIEW_PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 

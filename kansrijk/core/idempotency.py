@@ -210,3 +210,13 @@ class IdempotencyMiddleware:
         IdempotentRequest.objects.filter(pk=record.pk).update(
             status_code=status, response_body=response.content, response_headers=headers
         )
+
+
+def forget(request) -> None:
+    """Keep this request's answer out of the store: for an answer that must be shown once
+    and kept nowhere, such as a temporary password. The key is freed, so a repeated request
+    with it runs again (the view must make that harmless). Takes a Django or DRF request."""
+    django_request = getattr(request, "_request", request)
+    record = django_request.__dict__.pop(_PENDING, None)
+    if record is not None:
+        IdempotentRequest.objects.filter(pk=record.pk).delete()

@@ -21,20 +21,27 @@ from kansrijk.families.models import Family, FamilyStatus
 # The audit trail holds the erasure steps (`AuditEvent.object_type`, object_id the family).
 ERASURE_REQUESTED = "families.Family.erasure_requested"
 ERASURE_REJECTED = "families.Family.erasure_rejected"
+# The coalition a step is taken in: by default the one the page works in (`request.active`);
+# the API names it (`?coalition=`), or passes None for any coalition where the family is seen.
+ACTIVE = object()
+
+
+def _in(request, coalition):
+    return request.active.coalition if coalition is ACTIVE else coalition
 
 
 def is_case_director(user, family) -> bool:
     return CaseDirector.objects.current().filter(family=family, professional=user).exists()
 
 
-def family_for_inzage(request, pk: int, *, detail: str) -> Family:
+def family_for_inzage(request, pk: int, *, detail: str, coalition=ACTIVE) -> Family:
     """The family, logged as an EXPORT event; 404 without access, 403 if not case director."""
     family = get_family_for_user(
         request.user,
         pk,
         AccessEvent.Action.EXPORT,
         request=request,
-        coalition=request.active.coalition,
+        coalition=_in(request, coalition),
         detail=detail,
     )
     if not is_case_director(request.user, family):
@@ -72,8 +79,33 @@ def pending_erasures(coalition) -> list[AuditEvent]:
     return open_requests
 
 
+def pending_erasure_rows(coalition) -> list[dict]:
+    """The open erasure requests of a coalition as the API lists them: the family's id and
+    reference, the reason, when and by whom it was asked; oldest first. One query more than
+    `pending_erasures`, for the references, whatever the number of requests."""
+    requests = pending_erasures(coalition)
+    references = dict(
+        Family.objects.filter(
+            coalition=coalition, pk__in=[int(event.object_id) for event in requests]
+        ).values_list("pk", "reference")
+    )
+    return [
+        {
+            "family": int(event.object_id),
+            "reference": references.get(int(event.object_id), ""),
+            "reason": event.changes.get("reason", ""),
+            "requested_at": event.at,
+            "requested_by": event.actor.get_full_name() or event.actor.username
+            if event.actor_id
+            else "",
+        }
+        for event in requests
+        if int(event.object_id) in references
+    ]
+
+
 @transaction.atomic
-def erasure_request(*, request, family_pk: int, reason: str) -> Family:
+def erasure_request(*, request, family_pk: int, reason: str, coalition=ACTIVE) -> Family:
     """The case director asks to erase the family's personal data; a reason is required."""
     reason = (reason or "").strip()
     if not reason:
@@ -83,7 +115,7 @@ def erasure_request(*, request, family_pk: int, reason: str) -> Family:
         family_pk,
         AccessEvent.Action.UPDATE,
         request=request,
-        coalition=request.active.coalition,
+        coalition=_in(request, coalition),
         lock=True,
         detail=_("Verzoek tot wissen"),
     )
@@ -107,20 +139,20 @@ def erasure_request(*, request, family_pk: int, reason: str) -> Family:
     return family
 
 
-def _coalition_family(request, family_pk: int) -> Family:
+def _coalition_family(request, family_pk: int, coalition=ACTIVE) -> Family:
     from django.http import Http404
 
-    family = Family.objects.filter(pk=family_pk, coalition=request.active.coalition).first()
+    family = Family.objects.filter(pk=family_pk, coalition=_in(request, coalition)).first()
     if family is None:
         raise Http404
     return family
 
 
 @transaction.atomic
-def erasure_confirm(*, request, family_pk: int) -> Family:
+def erasure_confirm(*, request, family_pk: int, coalition=ACTIVE) -> Family:
     """A coordinator (not the one who asked) confirms: the personal data is anonymised now
     and the file is closed."""
-    family = _coalition_family(request, family_pk)
+    family = _coalition_family(request, family_pk, coalition)
     asked = pending_erasure(family.pk)
     if asked is None:
         raise ValidationError(_("Er is geen open verzoek tot wissen voor dit gezin."))
@@ -142,12 +174,12 @@ def erasure_confirm(*, request, family_pk: int) -> Family:
 
 
 @transaction.atomic
-def erasure_reject(*, request, family_pk: int, reason: str) -> Family:
+def erasure_reject(*, request, family_pk: int, reason: str, coalition=ACTIVE) -> Family:
     """A coordinator turns the request down (for instance: the law requires keeping it)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Vul in waarom de gegevens niet gewist worden.")})
-    family = _coalition_family(request, family_pk)
+    family = _coalition_family(request, family_pk, coalition)
     if pending_erasure(family.pk) is None:
         raise ValidationError(_("Er is geen open verzoek tot wissen voor dit gezin."))
     audit_record(

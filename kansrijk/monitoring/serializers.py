@@ -7,6 +7,11 @@ would reveal a hidden count is left out (null).
 
 from rest_framework import serializers
 
+from kansrijk.core.api_fields import NamedChoiceField
+
+# The kinds of indicator, one named choice set in the schema (also api_definitions.py).
+INDICATOR_KINDS = ["count", "share", "median", "distribution"]
+
 
 class DefinitionSerializer(serializers.Serializer):
     numerator = serializers.CharField(help_text="Wat er geteld wordt (de teller).")
@@ -53,7 +58,7 @@ class IndicatorSerializer(serializers.Serializer):
     code = serializers.CharField()
     version = serializers.IntegerField(help_text="Versie van de definitie.")
     title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["count", "share", "median", "distribution"])
+    kind = NamedChoiceField(INDICATOR_KINDS, enum_name="IndicatorKindEnum")
     unit = serializers.CharField(allow_blank=True)
     group = serializers.CharField(allow_blank=True)
     definition = DefinitionSerializer()

@@ -8,7 +8,7 @@ existed are read); here each row is also put in plain words for the family.
 
 from types import SimpleNamespace
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -141,3 +141,45 @@ def questions_visible_to(request) -> QuerySet[AccessQuestion] | None:
 
 def open_first(questions: QuerySet[AccessQuestion]) -> QuerySet[AccessQuestion]:
     return questions.order_by(F("answered_at").asc(nulls_first=True), "-asked_at", "-id")
+
+
+def questions_answerable_by(user) -> tuple[QuerySet[AccessQuestion] | None, set[int]]:
+    """The questions `user` may read and answer in any coalition they work in now (the API
+    has no "coalition worked in"), with those coalitions: all of a coalition they coordinate,
+    and those of the families they are case director of in a coalition they work in. None
+    for anyone who is neither (the API answers 403). Two queries."""
+    from kansrijk.care.models import CaseDirector
+    from kansrijk.organisations.models import Membership
+
+    memberships = list(
+        Membership.objects.current()
+        .filter(professional=user)
+        .values_list("coalition_id", "is_coordinator")
+    )
+    working = {coalition for coalition, _coordinator in memberships}
+    coordinating = {coalition for coalition, coordinator in memberships if coordinator}
+    directed = list(
+        CaseDirector.objects.current()
+        .filter(professional=user, coalition_id__in=working)
+        .values_list("family_id", "coalition_id")
+    )
+    if not coordinating and not directed:
+        return None, set()
+    scope = Q(coalition_id__in=coordinating) | Q(family_id__in=[f for f, _c in directed])
+    coalitions = coordinating | {coalition for _f, coalition in directed}
+    return AccessQuestion.objects.filter(scope), coalitions
+
+
+def question_event(question: AccessQuestion):
+    """The access event a question is about, as the professional access report shows it
+    (None when it is no longer in the log)."""
+    event = (
+        AccessEvent.objects.filter(
+            family=question.family,
+            pk=question.access_event_id,
+            timestamp__gte=family_events_since(question.family),
+        )
+        .values(*REPORT_COLUMNS)
+        .first()
+    )
+    return _report_rows([event])[0] if event else None

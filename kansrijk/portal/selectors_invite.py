@@ -60,3 +60,9 @@ def family_member_access(family: Family, persons: list[Person] | None = None) ->
         )
         for person in sorted(adults, key=lambda p: (p.role != "client", p.first_name, p.pk))
     ]
+
+
+def family_account_of(family: Family, account_pk: int) -> FamilyAccount | None:
+    """An account (invitation) of `family`, with its person; None for any other."""
+    accounts = FamilyAccount.objects.filter(pk=account_pk, family=family)
+    return accounts.select_related("person").first()

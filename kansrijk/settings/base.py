@@ -329,6 +329,19 @@ SPECTACULAR_SETTINGS = {
         {"name": "coalitie-instellingen", "description": "Instellingen van de coalitie."},
         {"name": "organisaties", "description": "Gemeenten van je coalities."},
         {"name": "meldingen", "description": "Je eigen meldingen."},
+        {
+            "name": "gezinsportaal",
+            "description": "Mijn gezin: uitnodigingen van gezinsleden en hun vragen over toegang.",
+        },
+        {"name": "zorgpaden", "description": "Zorgpaden van de coalitie, met hun stappen."},
+        {
+            "name": "privacy",
+            "description": "Toegangslog, noodtoegang, inzage en wissen op verzoek.",
+        },
+        {
+            "name": "beheer",
+            "description": "Organisaties, medewerkers, accounts, audittrail en inlogdiensten.",
+        },
     ],
     # Swagger UI from the drf-spectacular-sidecar package's static files, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -98,6 +98,44 @@ def _seed_family_file(cast: Cast, family: Family) -> dict[str, object]:
     }
 
 
+def _seed_map_maintenance(cast: Cast, organization) -> dict[str, dict[str, object]]:
+    """A delegated editor of the map's provider, and a care path whose step has one of its
+    services (kansrijk/socialmap/api_maintenance.py, api_paths.py)."""
+    from kansrijk.testing.socialmap_maintenance import delegate
+    from kansrijk.testing.socialmap_paths import make_path
+
+    service = organization.services.first()
+    editor = delegate(organization, cast.care_team_member, by=cast.coordinator)
+    path = make_path(cast.coalition, steps=[("Aanmelden", [service])])
+    step = path.steps.get()
+    return {
+        "socialmap/maintenance/organizations": {"id": organization.pk, "editor_pk": editor.pk},
+        "socialmap/maintenance/services": {"id": service.pk},
+        "care-paths": {"id": path.pk, "step_pk": step.pk, "link_pk": step.services.get().pk},
+    }
+
+
+def _seed_management(cast: Cast) -> dict[str, dict[str, object]]:
+    """An organisation of the coalition with an account working there, its sign-on provider,
+    and a token of the case director (the management API, kansrijk/organisations/api_admin_*.py
+    and kansrijk/access/api_admin_oidc.py, api_tokens.py). Rows of their own, so that the
+    generated writes (deactivating, resetting a password, revoking) never touch the actors or
+    the tokens the contract test signs in with."""
+    from kansrijk.testing.factories import MembershipFactory, OrganisationFactory
+    from kansrijk.testing.oidc_provider import make_provider
+
+    organisation = OrganisationFactory(name="Contract Kraamzorg", coalitions=[cast.coalition])
+    membership = MembershipFactory(organisation=organisation, coalition=cast.coalition)
+    token, _key = api_token_create(professional=cast.case_director, name="contract-intrekken")
+    return {
+        "admin/organisations": {"id": organisation.pk},
+        "admin/memberships": {"id": membership.pk},
+        "admin/professionals": {"id": membership.professional_id},
+        "admin/oidc-providers": {"id": make_provider(organisation).pk},
+        "me/tokens": {"id": token.pk},
+    }
+
+
 def seed_contract_world(cast: Cast) -> ContractWorld:
     from kansrijk.organisations.models import Municipality
     from kansrijk.testing.financing import make_business_case, make_year
@@ -117,6 +155,7 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     world.ids["socialmap/services"] = {"id": organization.services.first().pk}
     world.ids["socialmap/organizations"] = {"id": organization.pk}
     world.ids["socialmap/locations"] = {"id": organization.locations.first().pk}
+    world.ids.update(_seed_map_maintenance(cast, organization))
 
     consent_to_named_discussion(cast, family)
     series = make_series(cast)
@@ -161,6 +200,28 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     }
     # A family's consents (api_lifecycle): withdrawing one for a purpose of the seeded family.
     world.ids["families/{id}/consents"] = {"id": family.pk, "purpose": "monitoring"}
+    # The client's invitation to Mijn gezin (portal api_invite: revoking it), and her question
+    # about an access to the file (portal api_questions: reading and answering it).
+    from kansrijk.access.models import AccessEvent
+    from kansrijk.portal.models import AccessQuestion
+    from kansrijk.testing.portal import make_account
+
+    account = make_account(
+        family.persons.get(pk=world.ids["families"]["person_pk"]),
+        cast.case_director,
+        email="anna@example.org",
+    )
+    world.ids["families/{id}/portal-invitations"] = {"id": family.pk, "account": account.pk}
+    world.ids["access-questions"] = {
+        "id": AccessQuestion.objects.create(
+            account=account,
+            family=family,
+            coalition=family.coalition,
+            access_event_id=AccessEvent.objects.filter(family=family).latest("id").pk,
+            access_summary="2 maart 2027 10:15 · Regisseur · heeft in jullie dossier gekeken",
+            message="Wie is dit?",
+        ).pk
+    }
     # A notification of the case director (api_notifications: marking it read).
     from kansrijk.core.models import Notification
 
@@ -182,6 +243,39 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
         ).pk
     }
     world.ids["chain-moments"] = {"code": DEFAULT_CHAIN_MOMENTS[0].code}
+    # An indicator's code, a published document and a trusted publisher of the region
+    # (monitoring's api_definitions and api_federation).
+    from kansrijk.monitoring import indicators as monitoring_indicators
+    from kansrijk.monitoring.federation import signing
+    from kansrijk.monitoring.models import PublishedDocument, TrustedPublisher
+    from kansrijk.testing.monitoring_federation import sample_document
+
+    world.ids["monitoring/definitions"] = {"code": monitoring_indicators.indicators()[0].code}
+    world.ids["monitoring/federation/publications"] = {
+        "id": PublishedDocument.objects.create(
+            coalition=cast.coalition,
+            period="2026-Q3",
+            version=1,
+            document=sample_document(),
+            signature="test",
+            published_by=cast.coordinator,
+        ).pk
+    }
+    world.ids["monitoring/federation/publishers"] = {
+        "id": TrustedPublisher.objects.create(
+            region=cast.coalition.region,
+            publisher="test.example/coalities/99",
+            public_key=signing.public_key_text(),
+        ).pk
+    }
+
+    # An emergency access to review, and an open erasure request of a throwaway family
+    # (api_privacy, api_erasure): confirming it also needs the reference typed over.
+    from kansrijk.testing.privacy import seed_privacy_ids
+
+    world.ids.update(seed_privacy_ids(cast, family))
+
+    world.ids.update(_seed_management(cast))
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

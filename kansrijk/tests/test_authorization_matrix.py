@@ -286,7 +286,21 @@ EXTRA_ROW_MODULES = (
     "kansrijk.signaling.tests.matrix_api_config",
     "kansrijk.care.tests.matrix_api_config",
     "kansrijk.worklist.tests.matrix_api_config",
+    "kansrijk.socialmap.tests.matrix_api_maintenance",
+    "kansrijk.access.tests.matrix_api_privacy",
+    "kansrijk.interop.tests.matrix_api_erasure",
+    "kansrijk.organisations.tests.matrix_api_admin",
+    "kansrijk.access.tests.matrix_api_admin",
+    "kansrijk.financing.tests.matrix_api_years",
+    "kansrijk.signaling.tests.matrix_api_overview",
+    "kansrijk.socialmap.tests.matrix_api_referral_overview",
+    "kansrijk.mdo.tests.matrix_api_overview",
+    "kansrijk.monitoring.tests.matrix_api_federation",
     "kansrijk.care.tests.matrix_picker",
+    "kansrijk.families.tests.matrix_api_timeline",
+    "kansrijk.signaling.tests.matrix_api_drafts",
+    "kansrijk.portal.tests.matrix_api_portal",
+    "kansrijk.mdo.tests.matrix_api_submit",
 )
 
 MATRIX: dict[str, Row] = {

@@ -38,6 +38,7 @@ NOT_COALITION_DATA = {
 # coordinators keep them together, so they see (and change) them by design.
 REGION_SHARED = {
     "api:central_point_detail",
+    "api:monitoring_publisher_detail",
     "api:partnership_detail",
     "api:vsv_compare",
     "landscape:partnership_delete",
@@ -47,7 +48,11 @@ REGION_SHARED = {
 }
 # Ids that are codes of the product, the same in every coalition (a chain moment, an
 # indicator definition): each coalition edits or reads its own under the same code.
-PRODUCT_CODES = {"care:chain_moment_edit", "monitoring:definition"}
+PRODUCT_CODES = {
+    "api:monitoring_definition_detail",
+    "care:chain_moment_edit",
+    "monitoring:definition",
+}
 SCOPED = sorted(
     name
     for name, row in matrix.MATRIX.items()
