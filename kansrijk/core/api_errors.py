@@ -15,14 +15,16 @@ import logging
 from http import HTTPStatus
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .outage import OUTAGE_ERRORS, database_unavailable
@@ -256,3 +258,15 @@ class ApiProblemMiddleware:
             response = problem_http_response(request, status=status, detail=detail)
             patch_vary_headers(response, ("Accept-Language",))
         return response
+
+
+def drf_validation_error(error: DjangoValidationError) -> serializers.ValidationError:
+    """A service's `ValidationError` (Dutch messages) in DRF's error format."""
+    if hasattr(error, "error_dict"):
+        detail = {
+            (api_settings.NON_FIELD_ERRORS_KEY if field == "__all__" else field): messages
+            for field, messages in error.message_dict.items()
+        }
+    else:
+        detail = {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
+    return serializers.ValidationError(detail)

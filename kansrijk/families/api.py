@@ -22,7 +22,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, permissions, serializers, status, viewsets
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import (
@@ -33,6 +32,7 @@ from kansrijk.access.policy import (
 )
 from kansrijk.access.services import access_event_record
 from kansrijk.core.api_errors import VERSION_CONFLICT, problem_response
+from kansrijk.core.api_errors import drf_validation_error as _drf_validation_error
 from kansrijk.organisations.models import Coalition, Membership
 
 from .models import CareTeamMember, Family, Person, Pregnancy
@@ -133,18 +133,6 @@ def _persons_of_file(family: Family) -> list[int]:
     """The persons concerned by reading the file: the whole household, from the prefetch
     that the response needs anyway (no query of their own)."""
     return [person.pk for person in _prefetch_file(family).persons.all()]
-
-
-def _drf_validation_error(error: DjangoValidationError) -> serializers.ValidationError:
-    """A service's `ValidationError` (Dutch messages) in DRF's error format."""
-    if hasattr(error, "error_dict"):
-        detail = {
-            (api_settings.NON_FIELD_ERRORS_KEY if field == "__all__" else field): messages
-            for field, messages in error.message_dict.items()
-        }
-    else:
-        detail = {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
-    return serializers.ValidationError(detail)
 
 
 def _conflict_response(conflict: VersionConflict) -> Response:

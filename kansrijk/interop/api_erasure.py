@@ -39,6 +39,7 @@ from rest_framework import exceptions, generics, permissions, serializers, statu
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from kansrijk.core.api_fields import NamedChoiceField
 from kansrijk.families.api import NOT_FOUND, PermissionsByMethodMixin, _drf_validation_error
 from kansrijk.families.api_coalition_config import (
     COALITION,
@@ -138,11 +139,12 @@ class ErasureDecisionSerializer(serializers.Serializer):
 
     family = serializers.IntegerField()
     reference = serializers.CharField()
-    decision = serializers.ChoiceField(
-        choices=[
+    decision = NamedChoiceField(
+        [
             (CONFIRMED, gettext_lazy("Gewist")),
             (DECLINED, gettext_lazy("Afgewezen")),
-        ]
+        ],
+        enum_name="ErasureDecisionEnum",
     )
     reason = serializers.CharField(
         help_text=gettext_lazy("De reden van het verzoek, of van het afwijzen.")

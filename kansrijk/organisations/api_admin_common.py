@@ -15,7 +15,6 @@ Here, and not in kansrijk/families/api.py (whose `PermissionsByMethodMixin` this
 because `organisations` is the lowest app and imports no other.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -117,18 +116,6 @@ def holds_role(user, coalition: Coalition, role: str) -> bool:
 
 
 # --- Input ------------------------------------------------------------------------------------
-
-
-def drf_validation_error(error: DjangoValidationError) -> serializers.ValidationError:
-    """A service's `ValidationError` (Dutch messages) in DRF's error format."""
-    if hasattr(error, "error_dict"):
-        detail = {
-            (api_settings.NON_FIELD_ERRORS_KEY if field == "__all__" else field): messages
-            for field, messages in error.message_dict.items()
-        }
-    else:
-        detail = {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
-    return serializers.ValidationError(detail)
 
 
 def form_errors(form, names: dict[str, str] | None = None) -> serializers.ValidationError:

@@ -22,6 +22,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
+from kansrijk.core.api_errors import drf_validation_error
+
 from . import selectors, services
 from .api_admin_common import (
     COALITION,
@@ -33,7 +35,6 @@ from .api_admin_common import (
     TAG,
     ManageViewMixin,
     discipline_field,
-    drf_validation_error,
     forget_idempotent_answer,
     form_errors,
     holds_role,

@@ -19,6 +19,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
+from kansrijk.core.api_errors import drf_validation_error
+
 from . import selectors, services
 from .api_admin_common import (
     ADMINISTRATOR,
@@ -31,7 +33,6 @@ from .api_admin_common import (
     ManageViewMixin,
     StatusSerializer,
     discipline_field,
-    drf_validation_error,
     forget_idempotent_answer,
     form_errors,
     not_found,

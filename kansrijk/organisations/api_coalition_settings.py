@@ -17,6 +17,8 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from kansrijk.core.api_errors import drf_validation_error
+
 from . import services
 from .api_admin_common import (
     COALITION,
@@ -24,7 +26,6 @@ from .api_admin_common import (
     COORDINATORS_ONLY,
     INVALID,
     ManageViewMixin,
-    drf_validation_error,
     form_errors,
     not_found,
 )
