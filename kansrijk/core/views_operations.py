@@ -16,23 +16,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks_db.models import DBTaskResult
 
 from .mail_outbox import failed_mails, outgoing_mail_retry
 from .models import OutgoingMail
-from .tasks_retry import failed_tasks, is_stuck, task_error, task_retry
+from .operations import mail_kind, task_row
+from .tasks_retry import failed_tasks, task_retry
 
 PAGE_SIZE = 25
 # `organisations.models.Role.ADMINISTRATOR`; core sits below organisations and names the
 # role by its value.
 ADMINISTRATOR = "administrator"
-MAIL_KINDS = {
-    "worklist: reminder": gettext_lazy("Herinnering ketensignalen"),
-    "portal: invitation": gettext_lazy("Uitnodiging Mijn gezin"),
-    "portal: login code": gettext_lazy("Inlogcode Mijn gezin"),
-}
 
 
 def may_see_operations(request) -> bool:
@@ -49,32 +44,13 @@ def _administrator(request):
     return request.active.coalition
 
 
-def mail_kind(label: str) -> str:
-    for prefix, kind in MAIL_KINDS.items():
-        if label.startswith(prefix):
-            return str(kind)
-    return label
-
-
 @require_GET
 def operations(request):
     coalition = _administrator(request)
     # Each list costs a count and a page; no related rows are read.
     tasks = Paginator(failed_tasks(), PAGE_SIZE).get_page(request.GET.get("pagina"))
     mails = Paginator(failed_mails(coalition), PAGE_SIZE).get_page(request.GET.get("mails"))
-    task_rows = [
-        {
-            "id": row.pk,
-            "name": row.task_name,
-            "enqueued_at": row.enqueued_at,
-            "finished_at": row.finished_at,
-            "attempts": len(row.worker_ids),
-            "stuck": is_stuck(row),
-            "started_at": row.started_at,
-            "error": task_error(row),
-        }
-        for row in tasks
-    ]
+    task_rows = [task_row(row) for row in tasks]
     mail_rows = [{"mail": mail, "kind": mail_kind(mail.label)} for mail in mails]
     return render(
         request,

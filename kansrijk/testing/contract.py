@@ -136,6 +136,17 @@ def _seed_management(cast: Cast) -> dict[str, dict[str, object]]:
     }
 
 
+def _seed_operations(cast: Cast) -> dict[str, dict[str, object]]:
+    """A failed task and a failed mail of the coalition, for "opnieuw proberen"
+    (kansrijk/organisations/api_admin_operations.py)."""
+    from kansrijk.testing.operations import failed_mail, failed_task
+
+    return {
+        "admin/operations/tasks": {"id": str(failed_task().pk)},
+        "admin/operations/mails": {"id": failed_mail(cast.coalition).pk},
+    }
+
+
 def seed_contract_world(cast: Cast) -> ContractWorld:
     from kansrijk.organisations.models import Municipality
     from kansrijk.testing.financing import make_business_case, make_year
@@ -276,6 +287,7 @@ def seed_contract_world(cast: Cast) -> ContractWorld:
     world.ids.update(seed_privacy_ids(cast, family))
 
     world.ids.update(_seed_management(cast))
+    world.ids.update(_seed_operations(cast))
 
     for actor in CONTRACT_ACTORS:
         _token, key = api_token_create(professional=getattr(cast, actor), name="contracttest")

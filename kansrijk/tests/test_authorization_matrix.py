@@ -301,6 +301,7 @@ EXTRA_ROW_MODULES = (
     "kansrijk.signaling.tests.matrix_api_drafts",
     "kansrijk.portal.tests.matrix_api_portal",
     "kansrijk.mdo.tests.matrix_api_submit",
+    "kansrijk.organisations.tests.matrix_api_operations",
 )
 
 MATRIX: dict[str, Row] = {
