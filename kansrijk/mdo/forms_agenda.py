@@ -8,18 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import Form, VersionField
-from kansrijk.organisations.models import Coalition, Membership
+from kansrijk.organisations.models import Coalition
+from kansrijk.organisations.selectors_picker import membership_label
 
 from .models import ACCESS_DAYS_LIMIT, DEFAULT_ACCESS_DAYS, ParticipantRole, Recurrence
 from .services import QUESTION_MAX
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def membership_label(membership: Membership) -> str:
-    professional = membership.professional
-    name = professional.get_full_name() or professional.username
-    return f"{name} — {membership.organisation.name} ({membership.get_discipline_display()})"
 
 
 class SeriesForm(Form):
