@@ -42,15 +42,44 @@ CASE_DIRECTOR_ROLE = "casusregisseur"
 # --- Who may see the safety plan ----------------------------------------------------------
 
 
-def is_case_director(user, family: Family) -> bool:
+def current_case_directors(family: Family, *, request=None) -> list[CaseDirector]:
+    """Who holds the family's casusregie now (one row, as a rule), with professional and
+    organisation: one query.
+
+    With `request` the rows are read once per request and family: the file page's sections
+    (the director, the portal's invitations, inzage) all ask, and a GET changes nothing in
+    between. Services, which change the casusregie, pass no request and read afresh.
+    """
+    memo = request.__dict__.setdefault("_case_directors", {}) if request is not None else {}
+    if family.pk not in memo:
+        memo[family.pk] = list(
+            CaseDirector.objects.current()
+            .filter(family=family)
+            .select_related("professional", "membership__organisation")
+            .order_by("pk")
+        )
+    return memo[family.pk]
+
+
+def is_case_director(user, family: Family, *, request=None) -> bool:
     """Whether `user` is the family's case director (casusregisseur) now.
 
     The recorded casusregie (`CaseDirector`, set and transferred through handovers) decides.
     A file on which casusregie was never recorded falls back to the care-team member whose
     role in the family says "casusregisseur", as files were opened before it was recorded.
+    With `request` (a page), the rows come from `current_case_directors` and the care team
+    from what the file page prefetched (`current_care_team`): no query of its own there.
     """
     if not getattr(user, "pk", None):
         return False
+    if request is not None:
+        recorded = current_case_directors(family, request=request)
+        if recorded:
+            return any(director.professional_id == user.pk for director in recorded)
+        care_team = getattr(family, "current_care_team", None)
+        if care_team is not None:
+            director = case_director_of([m for m in care_team if m.professional_id == user.pk])
+            return director is not None
     recorded = CaseDirector.objects.current().filter(family=family)
     if recorded.exists():
         return recorded.filter(professional=user).exists()

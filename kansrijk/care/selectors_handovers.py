@@ -25,6 +25,7 @@ from .models import (
     Moment,
     TimingAnchor,
 )
+from .selectors import current_case_directors
 
 # Without a chain moment, a handover should be answered within a week.
 DEFAULT_ANSWER_DAYS = 7
@@ -121,29 +122,36 @@ def _with_phone(queryset: QuerySet[CaseDirector]) -> QuerySet[CaseDirector]:
 
 
 def current_case_director(
-    family: Family, *, care_team: list[CareTeamMember] | None = None
+    family: Family, *, care_team: list[CareTeamMember] | None = None, request=None
 ) -> CaseDirector | None:
     """The family's case director now (None: visibly nobody), with organisation and phone.
 
     `care_team`, the family's current care team ordered by start (as the file page has
     prefetched it), gives the director's phone number and whether they are still on the
-    team without the subqueries of `_with_phone`: one plain query.
+    team without the subqueries of `_with_phone`: one plain query, shared through `request`
+    with the file's other sections that ask who holds the casusregie
+    (`selectors.current_case_directors`).
     """
-    directors = CaseDirector.objects.current().filter(family=family)
     if care_team is None:
-        directors = _with_phone(directors)
-    director = directors.select_related("professional", "membership__organisation").first()
-    if director is not None and care_team is not None:
+        directors = _with_phone(CaseDirector.objects.current().filter(family=family))
+        return directors.select_related("professional", "membership__organisation").first()
+    recorded = current_case_directors(family, request=request)
+    director = recorded[0] if recorded else None
+    if director is not None:
         mine = [m for m in care_team if m.professional_id == director.professional_id]
         director.team_phone = mine[0].phone if mine else None
         director.on_care_team = bool(mine)
     return director
 
 
-def is_case_director(user, family: Family) -> bool:
-    """Whether `user` holds the casusregie of `family` now (one query)."""
+def is_case_director(user, family: Family, *, request=None) -> bool:
+    """Whether `user` holds the recorded casusregie of `family` now (one query; none more
+    when the page's `request` already read it)."""
     if not getattr(user, "pk", None):
         return False
+    if request is not None:
+        recorded = current_case_directors(family, request=request)
+        return any(director.professional_id == user.pk for director in recorded)
     return CaseDirector.objects.current().filter(family=family, professional=user).exists()
 
 

@@ -542,7 +542,7 @@ def handover_file_section(request, family) -> dict:
     care_team = getattr(family, "current_care_team", None)
     if care_team is None:
         care_team = selectors.current_care_team_members(family)
-    director = selectors.current_case_director(family, care_team=care_team)
+    director = selectors.current_case_director(family, care_team=care_team, request=request)
     return {
         "family": family,
         "director": director,

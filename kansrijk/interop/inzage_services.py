@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
-from kansrijk.care.models import CaseDirector
+from kansrijk.care.selectors_handovers import is_case_director as holds_recorded_casusregie
 from kansrijk.core.audit import audit_record
 from kansrijk.core.models import AuditEvent
 from kansrijk.families import retention
@@ -30,8 +30,10 @@ def _in(request, coalition):
     return request.active.coalition if coalition is ACTIVE else coalition
 
 
-def is_case_director(user, family) -> bool:
-    return CaseDirector.objects.current().filter(family=family, professional=user).exists()
+def is_case_director(user, family, *, request=None) -> bool:
+    """Inzage and erasure are for whoever holds the recorded casusregie (no fallback on the
+    care team's roles)."""
+    return holds_recorded_casusregie(user, family, request=request)
 
 
 def family_for_inzage(request, pk: int, *, detail: str, coalition=ACTIVE) -> Family:

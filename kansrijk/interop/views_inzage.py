@@ -30,7 +30,7 @@ class ReasonForm(forms.Form):
 
 def inzage_file_section(request, family) -> dict | None:
     """The link on the family file, for the case director only."""
-    if not inzage_services.is_case_director(request.user, family):
+    if not inzage_services.is_case_director(request.user, family, request=request):
         return None
     return {"url": reverse("interop:inzage", args=[family.pk])}
 

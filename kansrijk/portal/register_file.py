@@ -6,13 +6,14 @@ from django.urls import reverse
 
 def portal_file_section(request, family) -> dict:
     """The client's and partner's access state, and for the case director the link to invite
-    them. Three queries for every family and every viewer (whether the viewer is the case
-    director: two; the accounts: one); the persons come from what the file page prefetched."""
+    them. One query for every family and every viewer (the accounts); whether the viewer is
+    the case director comes from the casusregie the file's handover section read and the
+    care team the file page prefetched, as do the persons."""
     from kansrijk.care.selectors import is_case_director
 
     from .selectors_invite import family_member_access
 
-    director = is_case_director(request.user, family)
+    director = is_case_director(request.user, family, request=request)
     return {
         "members": family_member_access(family, list(family.persons.all())),
         "url": reverse("portal:invitations", args=[family.pk]) if director else "",
