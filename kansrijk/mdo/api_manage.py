@@ -8,9 +8,9 @@
   putting a candidate on it, urgent once the agenda is published, and taking an item off
   with a reason): by the meeting's managers, the coordinators and the standing chair and
   secretary (`services.is_manager`); a participant who does not manage gets 403;
-- the input goes through the pages' forms (`ParticipantForm`, `AttendanceForm`,
-  `WithdrawForm`) and the services (the role checked again, one transaction, the audit
-  trail), with the same Dutch messages (400).
+- the input goes through the pages' forms (`AttendanceForm`, `WithdrawForm`; a participant
+  by id where the pages take a name: `ParticipantIdForm`) and the services (the role checked
+  again, one transaction, the audit trail), with the same Dutch messages (400).
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -37,7 +37,7 @@ from .api import (
     _MeetingAccess,
     _SeriesView,
 )
-from .forms_agenda import ParticipantForm, WithdrawForm
+from .forms_agenda import ParticipantIdForm, WithdrawForm
 from .forms_meeting import AttendanceForm
 from .views_agenda import GUEST_ROLES, STANDING_ROLES
 
@@ -140,7 +140,7 @@ class SeriesParticipantsView(_CoordinatedSeries):
     )
     def post(self, request, pk):
         series = self.coordinated_series(request, pk)
-        form = ParticipantForm(
+        form = ParticipantIdForm(
             _data(request),
             memberships=list(selectors.candidate_memberships(series)),
             roles=STANDING_ROLES,
@@ -223,7 +223,7 @@ class MeetingParticipantsView(_ManagedMeeting):
     )
     def post(self, request, pk):
         meeting, _participants = self.managed(request, pk)
-        form = ParticipantForm(
+        form = ParticipantIdForm(
             _data(request),
             memberships=list(selectors.candidate_memberships(meeting.series)),
             roles=GUEST_ROLES,

@@ -4,11 +4,13 @@ allowed, whether the version is still current) and give Dutch errors keyed by th
 field names."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import Form, VersionField
-from kansrijk.organisations.models import Coalition
+from kansrijk.organisations.forms_picker import ProfessionalPickerField
+from kansrijk.organisations.models import Coalition, Membership, Professional
 from kansrijk.organisations.selectors_picker import membership_label
 
 from .models import ACCESS_DAYS_LIMIT, DEFAULT_ACCESS_DAYS, ParticipantRole, Recurrence
@@ -89,8 +91,50 @@ class SeriesForm(Form):
         }
 
 
-class ParticipantForm(Form):
-    """A professional (one choice per person) working in a coalition the series serves."""
+class _ParticipantRoleForm(Form):
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        error_messages={
+            "required": _("Kies een rol."),
+            "invalid_choice": _("Kies een rol uit de lijst."),
+        },
+    )
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role, ParticipantRole(role).label) for role in roles]
+
+
+class ParticipantForm(_ParticipantRoleForm):
+    """A participant for the pages: a professional found by name (the professional picker)
+    among `memberships`, the current professional memberships of the coalitions the series
+    serves, and a role. Suggestions come from `search_url`, an endpoint of that scope."""
+
+    professional = ProfessionalPickerField(
+        label=_("Professional"),
+        help_text=_("Typ (een deel van) de naam van de professional."),
+        # Not a select of every professional of the series' coalitions: thousands at
+        # national scale.
+        error_messages={
+            "required": _("Kies een professional."),
+            "not_found": _("Er is geen professional met deze naam in een coalitie van dit MDO."),
+        },
+    )
+    field_order = ["professional", "role"]
+
+    def __init__(self, *args, memberships: QuerySet[Membership], search_url: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No query here: the picker resolves the typed name when the form is posted.
+        self.fields["professional"].queryset = memberships
+        self.fields["professional"].widget.search_url = search_url
+
+    def chosen_professional(self) -> Professional:
+        return self.cleaned_data["professional"].professional
+
+
+class ParticipantIdForm(_ParticipantRoleForm):
+    """A participant for the API: a professional by id (one choice per person) working in a
+    coalition the series serves, and a role."""
 
     professional = forms.TypedChoiceField(
         label=_("Professional"),
@@ -101,27 +145,20 @@ class ParticipantForm(Form):
             "invalid_choice": _("Kies een professional uit de lijst."),
         },
     )
-    role = forms.ChoiceField(
-        label=_("Rol"),
-        error_messages={
-            "required": _("Kies een rol."),
-            "invalid_choice": _("Kies een rol uit de lijst."),
-        },
-    )
+    field_order = ["professional", "role"]
 
-    def __init__(self, *args, memberships, roles, exclude=(), **kwargs):
+    def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
-        choices, seen = [], set(exclude)
+        choices = {}
         for membership in memberships:
-            if membership.professional_id in seen:
-                continue
-            seen.add(membership.professional_id)
-            choices.append((membership.professional_id, membership_label(membership)))
-        self.professionals = {m.professional_id: m.professional for m in memberships}
-        self.fields["professional"].choices = [("", _("Kies een professional")), *choices]
-        self.fields["role"].choices = [(role, ParticipantRole(role).label) for role in roles]
+            choices.setdefault(membership.professional_id, membership)
+        self.professionals = {pk: m.professional for pk, m in choices.items()}
+        self.fields["professional"].choices = [
+            ("", _("Kies een professional")),
+            *((pk, membership_label(m)) for pk, m in choices.items()),
+        ]
 
-    def chosen_professional(self):
+    def chosen_professional(self) -> Professional:
         return self.professionals[self.cleaned_data["professional"]]
 
 

@@ -239,7 +239,16 @@ def candidate_memberships(series: MdoSeries) -> QuerySet[Membership]:
         Membership.objects.current()
         .filter(coalition_id__in=served_coalition_ids(series), is_professional=True)
         .select_related("professional", "organisation", "coalition")
-        .order_by("professional__last_name", "professional__first_name", "organisation__name")
+        .order_by("professional__last_name", "professional__first_name", "organisation__name", "pk")
+    )
+
+
+def new_participant_memberships(series: MdoSeries, participants: QuerySet) -> QuerySet[Membership]:
+    """`candidate_memberships` without the professionals already among `participants` (the
+    series' or a meeting's): whom the add-participant pages suggest. The participants are a
+    subquery: still one query when read."""
+    return candidate_memberships(series).exclude(
+        professional__in=participants.values("professional_id")
     )
 
 

@@ -20,6 +20,11 @@ urlpatterns = [
         views.series_participant_remove,
         name="series_participant_remove",
     ),
+    path(
+        "mdo/reeksen/<int:pk>/deelnemers/zoeken/",
+        views.series_participant_search,
+        name="series_participant_search",
+    ),
     path("mdo/reeksen/<int:pk>/overleg/nieuw/", views.meeting_add, name="meeting_add"),
     path("mdo/overleg/<int:pk>/", views.meeting_detail, name="meeting"),
     path("mdo/overleg/<int:pk>/bewerken/", views.meeting_edit, name="meeting_edit"),
@@ -32,6 +37,11 @@ urlpatterns = [
         "mdo/overleg/<int:pk>/deelnemers/nieuw/",
         views.meeting_participant_add,
         name="meeting_participant_add",
+    ),
+    path(
+        "mdo/overleg/<int:pk>/deelnemers/zoeken/",
+        views.meeting_participant_search,
+        name="meeting_participant_search",
     ),
     path(
         "mdo/overleg/<int:pk>/agenda/<int:item_pk>/verplaatsen/",

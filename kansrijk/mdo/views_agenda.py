@@ -7,7 +7,9 @@ Who may open what, in plain words:
 - a meeting is planned by a coordinator or the series' standing chair or secretary, and
   managed (edited, moved along its statuses, its agenda ordered) by its *managers*
   (`services.is_manager`); its page is for the managers and the meeting's participants;
-- a family is submitted from its file by a member of its care team.
+- a family is submitted from its file by a member of its care team;
+- the names suggested while adding a participant (`series_participant_search`,
+  `meeting_participant_search`): for whoever may add one on that page.
 Analysts and administrators get nothing here (403). The agenda shows family data only as
 `selectors.agenda_rows` allows: a reference only for named items and viewers who may see
 the family, otherwise the anonymous summary. The services check every write again.
@@ -22,11 +24,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansrijk.families.models import CareTeamMember
 from kansrijk.families.pages import add_service_errors, family_for_page, family_for_write
 from kansrijk.organisations.models import Role
+from kansrijk.organisations.views_picker import suggestions
 
 from . import selectors, services
 from .forms_agenda import (
@@ -289,12 +293,12 @@ def series_detail(request, pk: int):
 def series_participant_add(request, pk: int):
     """Add a standing participant (chair, secretary or member); coordinators."""
     series = _managed_series(request, pk)
-    taken = set(series.participants.values_list("professional_id", flat=True))
     form = ParticipantForm(
         request.POST if request.method == "POST" else None,
-        memberships=list(selectors.candidate_memberships(series)),
+        # The service refuses a participant twice with its own message.
+        memberships=selectors.candidate_memberships(series),
+        search_url=reverse("mdo:series_participant_search", args=[series.pk]),
         roles=STANDING_ROLES,
-        exclude=taken if request.method == "GET" else (),
         initial={"role": ParticipantRole.MEMBER},
     )
     if request.method == "POST" and form.is_valid():
@@ -621,12 +625,12 @@ def meeting_participant_add(request, pk: int):
     if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
         messages.info(request, _("Voor een gehouden overleg nodig je niemand meer uit."))
         return _to_meeting(meeting.pk)
-    taken = set(meeting.participants.values_list("professional_id", flat=True))
     form = ParticipantForm(
         request.POST if request.method == "POST" else None,
-        memberships=list(selectors.candidate_memberships(meeting.series)),
+        # The service refuses a participant twice with its own message.
+        memberships=selectors.candidate_memberships(meeting.series),
+        search_url=reverse("mdo:meeting_participant_search", args=[meeting.pk]),
         roles=GUEST_ROLES,
-        exclude=taken if request.method == "GET" else (),
         initial={"role": ParticipantRole.GUEST},
     )
     if request.method == "POST" and form.is_valid():
@@ -659,6 +663,36 @@ def meeting_participant_add(request, pk: int):
             "cancel_url": reverse("mdo:meeting", args=[meeting.pk]),
         },
         status=400 if form.errors else 200,
+    )
+
+
+# --- Suggestions for the add-participant pages -------------------------------------------------
+#
+# The professional picker's suggestions (`organisations.views_picker`) for the MDO's scope:
+# the current professional memberships of every coalition the series serves, without those
+# already participating. Asked by whoever may use the page they serve, with the same answers
+# (404 for a series or meeting that does not exist, 403 for anyone else); names of colleagues
+# are no family data: nothing is logged. A fixed number of queries: the series or meeting,
+# (for a meeting) whether the asker manages it, the served coalitions, the search.
+
+
+@never_cache
+@require_GET
+def series_participant_search(request, pk: int):
+    """Suggestions for a new standing participant; coordinators of the series' coalition."""
+    series = _managed_series(request, pk)
+    return suggestions(
+        request, selectors.new_participant_memberships(series, series.participants.all())
+    )
+
+
+@never_cache
+@require_GET
+def meeting_participant_search(request, pk: int):
+    """Suggestions for a meeting's guest; the meeting's managers."""
+    meeting = _managed_meeting(request, pk)
+    return suggestions(
+        request, selectors.new_participant_memberships(meeting.series, meeting.participants.all())
     )
 
 

@@ -5,8 +5,9 @@ Without JavaScript the form resolves the name when it is posted: exactly one pro
 matches → accepted; several → the form comes back with a Dutch error and a small select of
 just those (at most `PICKER_LIMIT`), everything else the user typed kept; none → a Dutch
 error. With JavaScript (`organisations/professional_picker.js`) suggestions from
-`organisations:professional_search` appear as the user types (a native `<datalist>`), and a
-chosen suggestion sends its membership id along, which is checked by a direct lookup.
+`organisations:professional_search` (or the widget's `search_url`, an endpoint of the same
+shape for another scope) appear as the user types (a native `<datalist>`), and a chosen
+suggestion sends its membership id along, which is checked by a direct lookup.
 
 The page costs no query for the picker; a post costs one bounded query (see
 `selectors_picker`). The form sets `queryset` (as on a `ModelChoiceField`): the memberships
@@ -41,9 +42,12 @@ class ProfessionalPickerInput(forms.TextInput):
     class Media:
         js = [Script("organisations/professional_picker.js", defer=True)]
 
-    def __init__(self, attrs=None, *, exclude_self: bool = False):
+    def __init__(self, attrs=None, *, exclude_self: bool = False, search_url: str = ""):
         super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
         self.exclude_self = exclude_self
+        # Another endpoint with the same answer, for a scope other than the active coalition
+        # (the MDO's participants come from every coalition the series serves).
+        self.search_url = search_url
         # Set by the field when a posted name matched several professionals.
         self.matches: list[tuple[int, str]] = []
 
@@ -65,7 +69,7 @@ class ProfessionalPickerInput(forms.TextInput):
         context = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
         field_id = widget_attrs.get("id") or f"id_{name}"
-        url = reverse("organisations:professional_search")
+        url = self.search_url or reverse("organisations:professional_search")
         if self.exclude_self:
             url = f"{url}?{urlencode({'zelf': 'nee'})}"
         widget_attrs["data-professional-picker"] = url

@@ -10,11 +10,12 @@ anyway). Names of colleagues are no family data: nothing is logged.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .models import Role
+from .models import Membership, Role
 from .selectors_picker import membership_label, professional_memberships, search_memberships
 
 QUERY_MAX = 100
@@ -29,6 +30,13 @@ def professional_search(request):
     memberships = professional_memberships(active.coalition.pk)
     if request.GET.get("zelf") == "nee":
         memberships = memberships.exclude(professional=request.user)
+    return suggestions(request, memberships)
+
+
+def suggestions(request, memberships: QuerySet[Membership]) -> JsonResponse:
+    """The answer above for `memberships` and the request's `q`: one query (none for a short
+    `q`). Also for endpoints of other apps that check the asker and the scope themselves
+    (the MDO's participants: `mdo.views_agenda`)."""
     text = request.GET.get("q", "")[:QUERY_MAX]
     results = [
         {"id": membership.pk, "label": membership_label(membership)}

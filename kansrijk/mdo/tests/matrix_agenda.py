@@ -2,9 +2,10 @@
 
 The world's series is organised by the cast's coordinator, with the outsider (a midwife of
 the coalition off the family's care team) as standing member; its meeting copies the
-outsider as participant. Series and meetings are managed by the coordinator; the meeting's
-participants read its page; the family is submitted from its file by its care team only.
-Analysts and administrators get nothing (403).
+outsider as participant. Series and meetings are managed by the coordinator (who alone gets
+the names suggested for a new participant); the meeting's participants read its page; the
+family is submitted from its file by its care team only. Analysts and administrators get
+nothing (403).
 """
 
 from kansrijk.mdo.models import AgendaItem, ItemSource, ItemStatus
@@ -67,12 +68,19 @@ ROWS: dict[str, Row] = {
     "mdo:series_edit": Row(only(COORDINATOR), kwargs=_series),
     "mdo:series_participant_add": Row(only(COORDINATOR), kwargs=_series),
     "mdo:series_participant_remove": Row(only(COORDINATOR), kwargs=_standing_participant),
+    # Suggestions for the add-participant pages: for whoever may add one there.
+    "mdo:series_participant_search": Row(
+        only(COORDINATOR), kwargs=_series, data={"q": "Testpersoon"}
+    ),
     "mdo:meeting_add": Row(only(COORDINATOR), kwargs=_series),
     "mdo:meeting": Row(only(MEETING_READERS), kwargs=_meeting),
     "mdo:meeting_edit": Row(only(COORDINATOR), kwargs=_meeting),
     # The confirmation page; the POST goes through the same check.
     "mdo:meeting_transition": Row(only(COORDINATOR), kwargs=_publish),
     "mdo:meeting_participant_add": Row(only(COORDINATOR), kwargs=_meeting),
+    "mdo:meeting_participant_search": Row(
+        only(COORDINATOR), kwargs=_meeting, data={"q": "Testpersoon"}
+    ),
     "mdo:agenda_item_move": Row(
         only(COORDINATOR, 302), method="post", kwargs=_item, data={"richting": "omhoog"}
     ),

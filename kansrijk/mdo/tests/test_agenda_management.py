@@ -147,12 +147,15 @@ def test_a_manager_invites_a_guest(cast, agenda):
     client = logged_in_client(cast.coordinator)
     url = reverse("mdo:meeting_participant_add", args=[meeting.pk])
     form = client.get(url).content.decode()
-    assert f'value="{cast.outsider.pk}"' not in form  # already a participant
-    response = client.post(url, {"professional": cast.care_team_member.pk, "role": "guest"})
+    # The name is typed; suggestions leave out the participants (the outsider already).
+    search = reverse("mdo:meeting_participant_search", args=[meeting.pk])
+    assert f'data-professional-picker="{search}"' in form
+    assert client.get(search, {"q": "buitenstaander"}).json() == {"results": []}
+    response = client.post(url, {"professional": "teamlid", "role": "guest"})
     assert response.status_code == 302
     guest = meeting.participants.get(professional=cast.care_team_member)
     assert guest.role == ParticipantRole.GUEST
-    response = client.post(url, {"professional": cast.care_team_member.pk, "role": "guest"})
+    response = client.post(url, {"professional": "teamlid", "role": "guest"})
     assert response.status_code == 400
     assert "Deze persoon is al deelnemer." in response.content.decode()
     # A guest sees the meeting page; a guest does not manage it.

@@ -1,9 +1,10 @@
 """Browser journey of the MDO agenda, in real time against the live server.
 
-A coordinator sets up an MDO series, adds a midwife of the coalition as standing member and
-plans a meeting. A care-team member submits a family from its file with a question. The
-coordinator sees the family (anonymously: no consent for named discussion) on the agenda and
-publishes it; the midwife finds the meeting under "MDO". axe checks every page.
+A coordinator sets up an MDO series, adds a midwife of the coalition as standing member (by
+typing part of her name) and plans a meeting. A care-team member submits a family from its
+file with a question. The coordinator sees the family (anonymously: no consent for named
+discussion) on the agenda and publishes it; the midwife finds the meeting under "MDO". axe
+checks every page.
 """
 
 from datetime import timedelta
@@ -53,11 +54,19 @@ def test_browser_a_coordinator_plans_an_mdo_and_publishes_a_submitted_family(
     expect(page.get_by_role("heading", level=1)).to_have_text("MDO Zwangeren Eerstedorp")
     assert_accessible(page)
 
-    # The outsider (a midwife of the coalition, off the family's care team) joins.
+    # The outsider (a midwife of the coalition, off the family's care team) joins: the
+    # coordinator types part of the name; the suggestion (a native datalist) is the midwife,
+    # and choosing it sends her membership along.
     page.get_by_role("link", name="Vaste deelnemer toevoegen").click()
     assert_accessible(page)
-    page.get_by_label("Professional").select_option(
-        label="Buitenstaander Testpersoon — Verloskundigen Eerstedorp (Verloskundige)"
+    participant = page.get_by_label("Professional")
+    participant.press_sequentially("buitenst")
+    label = "Buitenstaander Testpersoon — Verloskundigen Eerstedorp (Verloskundige)"
+    expect(page.locator("#id_professional_suggesties option")).to_have_count(1)
+    expect(page.locator("#id_professional_suggesties option")).to_have_attribute("value", label)
+    participant.fill(label)
+    expect(page.locator("input[name='professional_keuze']")).to_have_value(
+        str(cast.outsider.memberships.get().pk)
     )
     page.get_by_label("Rol").select_option(label="Deelnemer")
     page.get_by_role("button", name="Toevoegen").click()

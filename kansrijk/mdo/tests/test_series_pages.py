@@ -92,19 +92,17 @@ def test_the_coordinator_adds_a_chair_and_a_second_chair_is_refused(cast):
     client = logged_in_client(cast.coordinator)
     url = reverse("mdo:series_participant_add", args=[series.pk])
     form = client.get(url).content.decode()
-    # Professionals of the coalition are offered; the outsider is a participant already;
-    # the coordinator (no professional role) and the other coalition's midwife are not.
-    assert "Regisseur" in form
-    assert "Teamlid" in form
-    assert f'value="{cast.outsider.pk}"' not in form
-    assert f'value="{cast.other_coalition_professional.pk}"' not in form
-    response = client.post(url, {"professional": cast.case_director.pk, "role": "chair"})
+    # No list of professionals: the name is typed (the professional picker, with
+    # suggestions of the series' coalitions: test_participant_professional_picker.py).
+    assert 'name="professional"' in form
+    assert "Teamlid" not in form
+    response = client.post(url, {"professional": "regisseur", "role": "chair"})
     assert response.status_code == 302
     assert series.participants.get(professional=cast.case_director).role == ParticipantRole.CHAIR
-    response = client.post(url, {"professional": cast.care_team_member.pk, "role": "chair"})
+    response = client.post(url, {"professional": "teamlid", "role": "chair"})
     assert response.status_code == 400
     assert "Dit MDO heeft al een voorzitter." in response.content.decode()
-    response = client.post(url, {"professional": cast.outsider.pk, "role": "member"})
+    response = client.post(url, {"professional": "buitenstaander", "role": "member"})
     assert response.status_code == 400
     assert "Deze persoon is al deelnemer." in response.content.decode()
 
@@ -112,12 +110,16 @@ def test_the_coordinator_adds_a_chair_and_a_second_chair_is_refused(cast):
 def test_someone_outside_the_series_coalitions_is_refused(cast):
     series = make_series(cast)
     client = logged_in_client(cast.coordinator)
-    response = client.post(
-        reverse("mdo:series_participant_add", args=[series.pk]),
-        {"professional": cast.other_coalition_professional.pk, "role": "member"},
+    url = reverse("mdo:series_participant_add", args=[series.pk])
+    membership = cast.other_coalition_professional.memberships.get()
+    by_name = client.post(url, {"professional": "anderecoalitie", "role": "member"})
+    by_id = client.post(url, {"professional_keuze": membership.pk, "role": "member"})
+    assert by_name.status_code == by_id.status_code == 400
+    assert (
+        "Er is geen professional met deze naam in een coalitie van dit MDO."
+        in by_name.content.decode()
     )
-    assert response.status_code == 400
-    assert "Kies een professional uit de lijst." in response.content.decode()
+    assert "Kies een professional uit de lijst." in by_id.content.decode()
     assert not series.participants.filter(professional=cast.other_coalition_professional).exists()
 
 
@@ -127,7 +129,7 @@ def test_a_professional_of_a_served_coalition_can_join(cast):
     client = logged_in_client(cast.coordinator)
     response = client.post(
         reverse("mdo:series_participant_add", args=[series.pk]),
-        {"professional": cast.other_coalition_professional.pk, "role": "member"},
+        {"professional": "anderecoalitie", "role": "member"},
     )
     assert response.status_code == 302
     assert series.participants.filter(professional=cast.other_coalition_professional).exists()
