@@ -142,7 +142,7 @@ class SeriesParticipantsView(_CoordinatedSeries):
         series = self.coordinated_series(request, pk)
         form = ParticipantIdForm(
             _data(request),
-            memberships=list(selectors.candidate_memberships(series)),
+            memberships=selectors.candidate_memberships(series),
             roles=STANDING_ROLES,
         )
         cleaned = _checked(form)
@@ -225,7 +225,7 @@ class MeetingParticipantsView(_ManagedMeeting):
         meeting, _participants = self.managed(request, pk)
         form = ParticipantIdForm(
             _data(request),
-            memberships=list(selectors.candidate_memberships(meeting.series)),
+            memberships=selectors.candidate_memberships(meeting.series),
             roles=GUEST_ROLES,
         )
         cleaned = _checked(form)

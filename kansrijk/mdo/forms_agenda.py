@@ -4,6 +4,7 @@ allowed, whether the version is still current) and give Dutch errors keyed by th
 field names."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.core.forms import Form, VersionField
 from kansrijk.organisations.forms_picker import ProfessionalPickerField
 from kansrijk.organisations.models import Coalition, Membership, Professional
-from kansrijk.organisations.selectors_picker import membership_label
 
 from .models import ACCESS_DAYS_LIMIT, DEFAULT_ACCESS_DAYS, ParticipantRole, Recurrence
 from .services import QUESTION_MAX
@@ -133,33 +133,38 @@ class ParticipantForm(_ParticipantRoleForm):
 
 
 class ParticipantIdForm(_ParticipantRoleForm):
-    """A participant for the API: a professional by id (one choice per person) working in a
-    coalition the series serves, and a role."""
+    """A participant for the API: a professional by id working in a coalition the series
+    serves (`memberships`), and a role. One lookup, however many professionals those
+    coalitions have."""
 
-    professional = forms.TypedChoiceField(
+    # Not a choice field: its choices would be every professional of the series' coalitions.
+    professional = forms.IntegerField(
         label=_("Professional"),
-        coerce=int,
-        empty_value=None,
+        min_value=1,
+        max_value=2**31 - 1,
         error_messages={
             "required": _("Kies een professional."),
-            "invalid_choice": _("Kies een professional uit de lijst."),
+            "invalid": _("Kies een professional uit de lijst."),
+            "min_value": _("Kies een professional uit de lijst."),
+            "max_value": _("Kies een professional uit de lijst."),
         },
     )
     field_order = ["professional", "role"]
 
-    def __init__(self, *args, memberships, **kwargs):
+    def __init__(self, *args, memberships: QuerySet[Membership], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = {}
-        for membership in memberships:
-            choices.setdefault(membership.professional_id, membership)
-        self.professionals = {pk: m.professional for pk, m in choices.items()}
-        self.fields["professional"].choices = [
-            ("", _("Kies een professional")),
-            *((pk, membership_label(m)) for pk, m in choices.items()),
-        ]
+        self.memberships = memberships
+        self.membership: Membership | None = None
+
+    def clean_professional(self) -> int:
+        pk = self.cleaned_data["professional"]
+        self.membership = self.memberships.filter(professional_id=pk).first()
+        if self.membership is None:
+            raise ValidationError(_("Kies een professional uit de lijst."), code="invalid_choice")
+        return pk
 
     def chosen_professional(self) -> Professional:
-        return self.professionals[self.cleaned_data["professional"]]
+        return self.membership.professional
 
 
 class MeetingForm(Form):

@@ -268,3 +268,51 @@ def test_suggestions_cost_a_fixed_number_of_queries_and_log_nothing(page, cast, 
 def test_only_get_is_answered(cast, series):
     url = reverse("mdo:series_participant_search", args=[series.pk])
     assert logged_in_client(cast.coordinator).post(url, {"q": "te"}).status_code == 405
+
+
+# --- The API keeps taking an id: one lookup, whatever the number of professionals ------------
+
+
+def _api_add(client, url, professional) -> tuple[object, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            url, {"professional": professional, "role": "member"}, content_type="application/json"
+        )
+    return response, len(queries.captured_queries)
+
+
+def test_the_api_adds_a_participant_by_id_with_the_same_queries_for_300_more(cast, series):
+    client = logged_in_client(cast.coordinator)
+    url = f"/api/v1/mdo/series/{series.pk}/participants/"
+    warm, _queries = _api_add(client, url, cast.care_team_member.pk)  # the session's first
+    assert warm.status_code == 201, warm.json()
+    response, few = _api_add(client, url, cast.case_director.pk)
+    assert response.status_code == 201, response.json()
+    add_professionals(cast, 300)
+    bulk = Professional.objects.get(username="Bulkpersoon7")
+    response, many = _api_add(client, url, bulk.pk)
+    assert response.status_code == 201, response.json()
+    assert many == few
+    assert series.participants.filter(professional=bulk).exists()
+
+
+@pytest.mark.parametrize("professional", ["abc", 0, -3, 2**40, 987654])
+def test_the_api_refuses_an_id_outside_the_series_coalitions_in_dutch(cast, series, professional):
+    client = logged_in_client(cast.coordinator)
+    url = f"/api/v1/mdo/series/{series.pk}/participants/"
+    response, _queries = _api_add(client, url, professional)
+    assert response.status_code == 400
+    assert response.json()["errors"]["professional"] == ["Kies een professional uit de lijst."]
+    assert series.participants.count() == 1
+
+
+def test_the_api_refuses_a_professional_of_another_coalition(cast, series):
+    client = logged_in_client(cast.coordinator)
+    url = f"/api/v1/mdo/meetings/{plan_meeting(cast, series).pk}/participants/"
+    response = client.post(
+        url,
+        {"professional": cast.other_coalition_professional.pk, "role": "guest"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["professional"] == ["Kies een professional uit de lijst."]
