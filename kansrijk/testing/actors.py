@@ -142,3 +142,33 @@ def logged_in_client(professional: Professional, client: Client | None = None) -
 @pytest.fixture
 def cast(db) -> Cast:
     return make_cast()
+
+
+def add_colleagues(
+    colleague: Professional, count: int, *, first_name: str, last_name: str
+) -> list[Professional]:
+    """`count` professionals with `colleague`'s membership (organisation, coalition and
+    discipline), named "{first_name}000 {last_name}", "{first_name}001 {last_name}", …, in
+    two queries: for the pages and searches that must not grow with a coalition's
+    professionals (the professional picker)."""
+    from kansrijk.organisations.models import Membership
+
+    membership = colleague.memberships.get()
+    people = Professional.objects.bulk_create(
+        Professional(
+            username=f"{first_name}{last_name}{n}".lower(),
+            first_name=f"{first_name}{n:03d}",
+            last_name=last_name,
+        )
+        for n in range(count)
+    )
+    Membership.objects.bulk_create(
+        Membership(
+            professional=person,
+            organisation=membership.organisation,
+            coalition=membership.coalition,
+            discipline=membership.discipline,
+        )
+        for person in people
+    )
+    return people

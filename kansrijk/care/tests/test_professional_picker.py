@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from kansrijk.care.forms_handovers import HandoverProposeForm
 from kansrijk.care.models import Handover
-from kansrijk.organisations.models import Discipline, Membership, Professional
+from kansrijk.organisations.models import Discipline, Membership
 from kansrijk.organisations.selectors_picker import PICKER_LIMIT, membership_label
-from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.actors import add_colleagues, logged_in_client
 
 from .test_handover_support import (
     SUMMARY,
@@ -51,19 +51,7 @@ def narrowed_select(html: str) -> str:
 
 def add_professionals(cast, count: int, *, last_name="Bulkpersoon"):
     """`count` professionals of the coalition's JGZ, in two queries."""
-    people = Professional.objects.bulk_create(
-        Professional(username=f"{last_name}{n}", first_name=f"Bulk{n:03d}", last_name=last_name)
-        for n in range(count)
-    )
-    Membership.objects.bulk_create(
-        Membership(
-            professional=person,
-            organisation=jgz(cast),
-            coalition=cast.coalition,
-            discipline=Discipline.YOUTH_NURSE,
-        )
-        for person in people
-    )
+    add_colleagues(cast.care_team_member, count, first_name="Bulk", last_name=last_name)
 
 
 def test_one_match_is_accepted_with_its_organisation(cast, cast_family):

@@ -7,27 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kansrijk.organisations.models import Discipline, Membership, Professional
-from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.actors import add_colleagues, logged_in_client
 
 pytestmark = pytest.mark.django_db
 
 
 def add_professionals(cast, count: int, prefix: str):
-    organisation = cast.outsider.memberships.get().organisation
-    people = Professional.objects.bulk_create(
-        Professional(username=f"{prefix}{n}", first_name=f"{prefix}{n:03d}", last_name="Veel")
-        for n in range(count)
-    )
-    Membership.objects.bulk_create(
-        Membership(
-            professional=person,
-            organisation=organisation,
-            coalition=cast.coalition,
-            discipline=Discipline.MIDWIFE,
-        )
-        for person in people
-    )
+    add_colleagues(cast.outsider, count, first_name=prefix, last_name="Veel")
 
 
 def _page(client, family):

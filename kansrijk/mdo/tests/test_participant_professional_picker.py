@@ -22,9 +22,9 @@ from kansrijk.access.models import AccessEvent
 from kansrijk.core.models import AuditEvent
 from kansrijk.mdo import services
 from kansrijk.mdo.models import ParticipantRole
-from kansrijk.organisations.models import Discipline, Membership, Professional
+from kansrijk.organisations.models import Professional
 from kansrijk.organisations.selectors_picker import PICKER_LIMIT
-from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.actors import add_colleagues, logged_in_client
 from kansrijk.testing.mdo import make_series, plan_meeting
 
 pytestmark = pytest.mark.django_db
@@ -49,20 +49,7 @@ def meeting(cast, series):
 
 def add_professionals(cast, count: int, *, last_name="Bulkpersoon"):
     """`count` professionals of the coalition's JGZ, in two queries."""
-    organisation = cast.care_team_member.memberships.get().organisation
-    people = Professional.objects.bulk_create(
-        Professional(username=f"{last_name}{n}", first_name=f"Bulk{n:03d}", last_name=last_name)
-        for n in range(count)
-    )
-    Membership.objects.bulk_create(
-        Membership(
-            professional=person,
-            organisation=organisation,
-            coalition=cast.coalition,
-            discipline=Discipline.YOUTH_NURSE,
-        )
-        for person in people
-    )
+    add_colleagues(cast.care_team_member, count, first_name="Bulk", last_name=last_name)
 
 
 def labels(response) -> list[str]:
@@ -289,7 +276,7 @@ def test_the_api_adds_a_participant_by_id_with_the_same_queries_for_300_more(cas
     response, few = _api_add(client, url, cast.case_director.pk)
     assert response.status_code == 201, response.json()
     add_professionals(cast, 300)
-    bulk = Professional.objects.get(username="Bulkpersoon7")
+    bulk = Professional.objects.get(first_name="Bulk007", last_name="Bulkpersoon")
     response, many = _api_add(client, url, bulk.pk)
     assert response.status_code == 201, response.json()
     assert many == few

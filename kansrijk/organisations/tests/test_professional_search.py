@@ -11,9 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.organisations.models import Discipline, Membership, Professional
 from kansrijk.organisations.selectors_picker import PICKER_LIMIT
-from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.actors import add_colleagues, logged_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +26,7 @@ def labels(response) -> list[str]:
 
 
 def add_professionals(cast, count: int, *, prefix: str = "veel"):
-    organisation = cast.outsider.memberships.get().organisation
-    people = Professional.objects.bulk_create(
-        Professional(
-            username=f"{prefix}{n}", first_name=f"{prefix.title()}{n:03d}", last_name="Zoekpersoon"
-        )
-        for n in range(count)
-    )
-    Membership.objects.bulk_create(
-        Membership(
-            professional=person,
-            organisation=organisation,
-            coalition=cast.coalition,
-            discipline=Discipline.MIDWIFE,
-        )
-        for person in people
-    )
+    add_colleagues(cast.outsider, count, first_name=prefix.title(), last_name="Zoekpersoon")
 
 
 def test_a_professional_finds_colleagues_by_part_of_the_name(cast):
