@@ -122,8 +122,8 @@ class ParticipantForm(_ParticipantRoleForm):
     )
     field_order = ["professional", "role"]
 
-    def __init__(self, *args, memberships: QuerySet[Membership], search_url: str, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, memberships: QuerySet[Membership], roles, search_url: str, **kwargs):
+        super().__init__(*args, roles=roles, **kwargs)
         # No query here: the picker resolves the typed name when the form is posted.
         self.fields["professional"].queryset = memberships
         self.fields["professional"].widget.search_url = search_url
@@ -151,8 +151,8 @@ class ParticipantIdForm(_ParticipantRoleForm):
     )
     field_order = ["professional", "role"]
 
-    def __init__(self, *args, memberships: QuerySet[Membership], **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, memberships: QuerySet[Membership], roles, **kwargs):
+        super().__init__(*args, roles=roles, **kwargs)
         self.memberships = memberships
         self.membership: Membership | None = None
 

@@ -26,6 +26,7 @@ from rest_framework.request import Request
 import kansrijk
 from kansrijk.families.models import Family
 from kansrijk.monitoring.periods import Period
+from kansrijk.organisations.models import Membership
 from kansrijk.testing.families import make_family
 from kansrijk.tests.fuzz_values import JSON_VALUE, form_data
 
@@ -111,6 +112,9 @@ def _constructor_value(name: str, family: Family, cast):
         "counts": {},
         "thresholds": {},
         "care_team": family.memberships.all() if hasattr(family, "memberships") else [],
+        # The professional picker's scope (an MDO's participants) and its suggestions.
+        "memberships": Membership.objects.filter(coalition=coalition),
+        "search_url": "/professionals/zoeken/",
     }
     if name in values:
         return values[name]
