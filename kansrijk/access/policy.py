@@ -65,6 +65,9 @@ class Ground:
     the families `user` may see on this ground now. `consent(family)` says whether the
     family's consent for this ground is in force (for the log's consent check), and
     `detail(user, family)` gives text for the log, such as a break-the-glass reason.
+    `consent_condition()`, when given, is the same consent check as a filter over the outer
+    family row (`OuterRef("pk")`): the policy's one query for a family then answers it too,
+    instead of a query of its own after access is granted.
     A lower `order` is preferred when several grounds hold (the care team before
     break-the-glass), so the log names the ordinary ground whenever there is one.
     `family_ids(user)` returns the ids of the families `user` may see on this ground, as a
@@ -83,6 +86,7 @@ class Ground:
     order: int = 50
     emergency: bool = False
     consent: Callable[[object], bool] | None = None
+    consent_condition: Callable[[], Q | Exists] | None = None
     detail: Callable[[object, object], str] | None = None
     family_ids: Callable[[object], QuerySet] | None = None
     read_only: bool = False
@@ -227,23 +231,42 @@ class AccessDecision:
 
 
 def _ground_annotations(user) -> dict:
-    """One boolean per registered ground: whether it holds for `user` on a family row."""
-    return {
+    """One boolean per registered ground: whether it holds for `user` on a family row; and
+    one per ground with a `consent_condition`: whether its consent is in force."""
+    annotations = {
         f"_ground_{code}": ExpressionWrapper(Q(g.condition(user)), output_field=BooleanField())
         for code, g in _grounds.items()
     }
+    for code, g in _grounds.items():
+        if g.consent_condition is not None:
+            annotations[f"_consent_{code}"] = ExpressionWrapper(
+                Q(g.consent_condition()), output_field=BooleanField()
+            )
+    return annotations
 
 
-def _decision(user, family, holds: dict[str, bool], action: str | None = None) -> AccessDecision:
+def _annotated(row, name: str, default=None):
+    """`name` of a family row: an instance's attribute or a `values()` dict's key."""
+    return row.get(name, default) if isinstance(row, dict) else getattr(row, name, default)
+
+
+def _decision(
+    user, family, holds: dict[str, bool], action: str | None = None, row=None
+) -> AccessDecision:
     """The first registered ground that holds (`holds`: ground code -> bool) and allows
-    `action` (None: any ground; a read-only ground allows only `READ_ONLY_ACTIONS`)."""
+    `action` (None: any ground; a read-only ground allows only `READ_ONLY_ACTIONS`). Its
+    consent comes from `row` (the family as the policy's query annotated it) when that
+    answered it, otherwise from the ground's `consent`."""
     for code, ground in _grounds.items():
         if ground.read_only and action is not None and action not in READ_ONLY_ACTIONS:
             continue
         if holds.get(code):
+            consent = _annotated(row, f"_consent_{code}") if row is not None else None
+            if consent is None:
+                consent = bool(ground.consent and ground.consent(family))
             return AccessDecision(
                 ground=ground,
-                consent=bool(ground.consent and ground.consent(family)),
+                consent=bool(consent),
                 detail=ground.detail(user, family) if ground.detail else "",
             )
     return AccessDecision(ground=None)
@@ -262,7 +285,7 @@ def decide(user, family) -> AccessDecision:
         .first()
     )
     holds = {code: bool(row and row[f"_ground_{code}"]) for code in _grounds}
-    return _decision(user, family, holds)
+    return _decision(user, family, holds, row=row)
 
 
 def get_family_for_user(
@@ -314,7 +337,7 @@ def get_family_for_user(
     decision = None
     if family is not None:
         holds = {code: getattr(family, f"_ground_{code}", False) for code in _grounds}
-        decision = _decision(user, family, holds, action)
+        decision = _decision(user, family, holds, action, row=family)
     if decision is None or not decision.allowed:
         _log_refused(user, pk, action, request=request)
         raise Http404(NOT_FOUND_MESSAGE)

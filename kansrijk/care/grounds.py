@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.access.policy import Ground, register_ground
+from kansrijk.families.grounds import care_team_consent_condition
 
 HANDOVER_RECEIVER = "handover_receiver"
 
@@ -99,6 +100,7 @@ def register_handover_receiver_ground() -> None:
             # Not yet: the receiver decides whether to take part in the care.
             treatment_relationship=False,
             consent=_care_team_consent,
+            consent_condition=care_team_consent_condition,
             detail=_detail,
             order=60,
         )

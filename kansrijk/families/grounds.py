@@ -30,6 +30,15 @@ def _care_team_consent(family) -> bool:
     return family.consents.given().filter(purpose=ConsentPurpose.CARE_TEAM).exists()
 
 
+def care_team_consent_condition():
+    """`_care_team_consent` over the outer family row (`Ground.consent_condition`)."""
+    from .models import Consent, ConsentPurpose
+
+    return Exists(
+        Consent.objects.given().filter(family=OuterRef("pk"), purpose=ConsentPurpose.CARE_TEAM)
+    )
+
+
 def register_care_team_ground() -> None:
     register_ground(
         Ground(
@@ -39,6 +48,7 @@ def register_care_team_ground() -> None:
             family_ids=_care_team_family_ids,
             treatment_relationship=True,
             consent=_care_team_consent,
+            consent_condition=care_team_consent_condition,
             order=10,
         )
     )

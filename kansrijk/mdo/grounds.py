@@ -89,6 +89,7 @@ def register_mdo_participant_ground() -> None:
             # The MDO advises the care team; the participants do not treat the family.
             treatment_relationship=False,
             consent=_consent,
+            consent_condition=lambda: _named_consent(OuterRef("pk")),
             detail=_detail,
             read_only=True,
             order=40,

@@ -29,9 +29,9 @@ OVERHEAD = 6
 # The handovers waiting for the user (family, sender with organisation and receivers joined)
 # and the running ones the user proposed (family and receivers joined).
 INCOMING = 2
-# The access policy finds the family with the grounds that hold (1), checks the family's
-# consent for the log (1) and writes the access event (1).
-ACCESS_POLICY = 3
+# The access policy finds the family with the grounds that hold and whether the family's
+# consent for the log is in force (1), and writes the access event (1).
+ACCESS_POLICY = 2
 # The chain moments (1), the pregnancy dates for the suggested due dates (1), the handovers
 # with everyone involved joined (1), the case director with organisation and phone (1),
 # whether the user is on the care team (1), and the form's organisations (1). The form's

@@ -28,7 +28,9 @@ from kansrijk.testing.actors import logged_in_client
 pytestmark = pytest.mark.django_db
 
 OVERHEAD = 6
-ACCESS_POLICY = 3
+# The family with the grounds that hold and whether its consent for the log is in force (1),
+# and the access event (1).
+ACCESS_POLICY = 2
 # The plan, the latest talk with the family, the open concerns, the goals, the score
 # moments, the agreed actions with owner and organisation joined, and the current care team
 # with professional and organisation joined (`selectors.care_plan_overview`).

@@ -259,10 +259,11 @@ def test_the_list_costs_the_same_with_a_short_and_a_long_history(cast, cast_fami
     consent_withdraw(actor=cast.case_director, family_pk=cast_family.pk, purpose="care_team")
     long = _queries(client, _path(cast_family))
     assert short == long
-    # Session and user (2), the session's OTP device (1); the family through the policy (1)
-    # and its read event (whether consent is given, the caller's organisation and
-    # discipline, the insert: 3); the decisions in force with who recorded them (1).
-    assert long == 8
+    # Session and user (2), the session's OTP device (1); the family through the policy,
+    # with whether the ground's consent is given (1), and its read event (the caller's
+    # organisation and discipline, the insert: 2); the decisions in force with who recorded
+    # them (1).
+    assert long == 7
 
 
 def _named_on_a_published_mdo(cast):

@@ -51,9 +51,9 @@ def test_the_persons_list_costs_the_same_for_2_and_for_12_persons(cast, cast_fam
     assert (len(rows_two), len(rows_twelve)) == (2, 12)
     assert two == twelve
     # Session and user (2), the session's OTP device (1); the family with the grounds that
-    # hold (1) and whether consent is in force for the event (1), the household (1), the
-    # access event: the caller's organisation and discipline (1), the insert (1).
-    assert twelve == 8
+    # hold and whether consent is in force for the event (1), the household (1), the access
+    # event: the caller's organisation and discipline (1), the insert (1).
+    assert twelve == 7
 
 
 def test_the_pregnancies_list_costs_the_same_for_2_and_for_12_pregnancies(cast, cast_family):
@@ -68,4 +68,4 @@ def test_the_pregnancies_list_costs_the_same_for_2_and_for_12_pregnancies(cast, 
     assert (len(rows_two), len(rows_twelve)) == (2, 12)
     assert two == twelve
     # As the persons list, with the pregnancies (1) instead of the household.
-    assert twelve == 8
+    assert twelve == 7

@@ -86,11 +86,11 @@ def test_the_file_costs_the_same_for_a_small_and_a_large_household(cast, cast_fa
         )
     large = _queries(client, path)
     assert small == large
-    # Session, user, OTP device (3); the policy: the family with its municipality and which
-    # grounds hold (1), the consent (1); the file, prefetched onto that family: persons
-    # (also the event's persons concerned), pregnancies, care team with accounts and
-    # organisations (3); the access event: membership, insert (2).
-    assert large == 10
+    # Session, user, OTP device (3); the policy: the family with its municipality, which
+    # grounds hold and whether the consent is in force (1); the file, prefetched onto that
+    # family: persons (also the event's persons concerned), pregnancies, care team with
+    # accounts and organisations (3); the access event: membership, insert (2).
+    assert large == 9
     assert len(client.get(path).json()["care_team"]) == 4
 
 

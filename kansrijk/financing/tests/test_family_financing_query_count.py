@@ -33,11 +33,11 @@ from kansrijk.testing.socialmap_referrals import (
 
 pytestmark = pytest.mark.django_db
 
-# The access policy's query for the family, its consent check and the read event (three),
+# The access policy's query for the family with its consent check, and the read event (two),
 # then the view's reads (`selectors_family`): the figures' year (two), the year's figures,
 # rules and exceptions (three), the routes, the care team, the referrals, their map terms
 # and the latest kraamzorg calculation (five).
-ACCESS = 3
+ACCESS = 2
 READS = 2 + 3 + 5
 # Session, professional, TOTP device, memberships for the menu, notifications, banner.
 OVERHEAD = 6

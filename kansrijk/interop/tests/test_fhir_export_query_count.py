@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 OVERHEAD = 3
 # The policy: the family with its grounds and the care-team consent, the household's
 # persons and the caller's membership for the event, the event itself.
-ACCESS = 5
-# The BSN rule: the policy's `decide` (grounds, consent).
-BSN_RULE = 2
+ACCESS = 4
+# The BSN rule: the policy's `decide` (grounds and consent, in one query).
+BSN_RULE = 1
 # The file (`export_data.family_file_for_export`): persons, pregnancies, care team; case
 # director, assessments, route, plan, goals, referrals, handovers, consents.
 READS = 11
