@@ -33,8 +33,11 @@ demo: install
 serve: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# In parallel, a worker per core (pytest-xdist; kansrijk/testing/parallel.py says how the tests
+# are split); TEST_WORKERS=0 runs in this one process (for --pdb, or a single test).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""Project-wide pytest fixtures: the shared test actors and the browser harness."""
+"""Project-wide pytest fixtures: the shared test actors and the browser harness; how the
+suite is split over parallel workers."""
 
 import pytest
 from django.conf import settings
@@ -9,6 +10,7 @@ pytest_plugins = [
     "kansrijk.testing.actors",
     "kansrijk.testing.browser",
     "kansrijk.testing.families",
+    "kansrijk.testing.parallel",
 ]
 
 

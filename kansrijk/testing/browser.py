@@ -50,7 +50,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Module scope: between its calls Playwright's sync API leaves its event loop marked as running
+# in the test's thread, and `playwright` lets Django's ORM work there anyway
+# (DJANGO_ALLOW_ASYNC_UNSAFE). Stopped at the end of each module, neither is left over for the
+# tests that a parallel worker (make test) runs after it: there the test client refused to call
+# an async view (/healthz/) "in the same thread as an async event loop".
+@pytest.fixture(scope="module")
 def playwright() -> Playwright:
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -64,7 +69,7 @@ def playwright() -> Playwright:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Browser:
     browser = playwright.chromium.launch(
         executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
