@@ -256,13 +256,23 @@ def shown_tables(scope: Scope, period: Period, *, today: date | None = None):
     return protector(scope, today=today).tables((scope, period))
 
 
+# How long what a dashboard shows is kept at most (its key changes sooner when a figure does).
+CACHE_SECONDS = int(LIVE_MAX_AGE.total_seconds())
+
+
 def cached(what: tuple, make):
-    """`make()`, kept in the cache until a kept figure of the coalition changes (computed,
-    recomputed, marked stale, removed) or the language or an indicator's definition does,
-    and at most as long as a running period's figures may be outdated
+    """`make()` through the cache: see `cached_with_key`."""
+    return cached_with_key(what, make)[0]
+
+
+def cached_with_key(what: tuple, make) -> tuple:
+    """(`make()`, its cache key): kept in the cache until a kept figure of the coalition
+    changes (computed, recomputed, marked stale, removed) or the language or an indicator's
+    definition does, and at most as long as a running period's figures may be outdated
     (`snapshots.LIVE_MAX_AGE`): a request then reads them again, which marks the outdated
     ones for recomputation. `what` starts with a name and holds the scope first after it;
-    one aggregate query over the coalition's snapshots decides."""
+    one aggregate query over the coalition's snapshots decides. What is made from the value
+    alone (a page's rendered figures) may be kept under the same key."""
     scope = what[1]
     kept = IndicatorSnapshot.objects.filter(coalition_id=scope.coalition_id).aggregate(
         rows=Count("pk"), stale=Count("pk", filter=Q(stale=True)), latest=Max("computed_at")
@@ -274,8 +284,8 @@ def cached(what: tuple, make):
     found = cache.get(key)
     if found is None:
         found = make()
-        cache.set(key, found, int(LIVE_MAX_AGE.total_seconds()))
-    return found
+        cache.set(key, found, CACHE_SECONDS)
+    return found, key
 
 
 def cached_tables(scope: Scope, period: Period) -> tuple[dict[str, ShownTable], frozenset]:

@@ -11,6 +11,7 @@ with aggregate queries and kept.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ from . import charts
 from . import indicators as registry
 from .indicators import Cell, Indicator, Scope
 from .periods import Period
-from .protection import cached, protector
+from .protection import cached_with_key, protector
 from .suppression import (
     NOT_SHOWN,
     ComparedRow,
@@ -46,9 +47,19 @@ class IndicatorView:
     previous: ShownTable
     comparison: list[ComparedRow]
     trend: list[TrendPoint]
-    chart: dict
     counted: bool  # whether any family counts in the period or the trend
     stale: bool = False  # the period's figures come from a snapshot being recomputed
+
+    @cached_property
+    def chart(self) -> dict:
+        """The trend as an SVG chart's geometry: computed when a page renders it (not when
+        the page's indicators come from the fragment cache)."""
+        return charts.trend_chart(
+            self.trend,
+            title=self.indicator.title,
+            unit=_unit(self.indicator),
+            code=self.indicator.code,
+        )
 
     @property
     def rows(self) -> list[tuple]:
@@ -68,6 +79,9 @@ class Dashboard:
     period: Period
     previous: Period
     views: list[IndicatorView] = field(default_factory=list)
+    # What the figures shown come from (`protection.cached_with_key`): the page keeps its
+    # rendered indicators under it, as long as the figures themselves.
+    cache_key: str = ""
 
     @property
     def groups(self) -> list[tuple[str, list[IndicatorView]]]:
@@ -204,8 +218,10 @@ def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Das
     """The dashboard of a scope and period (see the module's docstring); what it shows is
     kept in the cache (`protection.cached`)."""
     today = today or timezone.localdate()
-    shown = cached(("dashboard", scope, period, today), lambda: _shown(scope, period, today))
-    result = Dashboard(scope=scope, period=period, previous=period.previous())
+    shown, key = cached_with_key(
+        ("dashboard", scope, period, today), lambda: _shown(scope, period, today)
+    )
+    result = Dashboard(scope=scope, period=period, previous=period.previous(), cache_key=key)
     for indicator in registry.indicators():
         part = shown.get(indicator.code)
         if part is None:
@@ -217,9 +233,6 @@ def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Das
                 previous=part.previous,
                 comparison=compare(part.table, part.previous),
                 trend=part.trend,
-                chart=charts.trend_chart(
-                    part.trend, title=indicator.title, unit=_unit(indicator), code=indicator.code
-                ),
                 counted=part.counted,
                 stale=part.stale,
             )

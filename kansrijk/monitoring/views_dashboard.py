@@ -26,6 +26,7 @@ from . import exports
 from . import indicators as registry
 from .forms_dashboard import DashboardFilterForm
 from .indicators import Scope
+from .protection import CACHE_SECONDS
 from .report_sections import sections_for
 from .selectors_dashboard import (
     coalition_municipalities,
@@ -93,6 +94,7 @@ def _context(request, coalition, filters=None):
         "municipality": municipality,
         "coalition": coalition,
         "query": _query(period, municipality),
+        "cache_seconds": CACHE_SECONDS,
     }
 
 

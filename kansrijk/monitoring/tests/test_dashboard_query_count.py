@@ -8,6 +8,7 @@ computed month of the trend; none of it depends on the number of families."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -70,3 +71,41 @@ def test_a_second_look_comes_from_the_cache_until_a_figure_changes(cast):
     assert len(changed) > len(cached)  # a new family marked the figures stale: read again
     assert 'data-testid="cell-numerator">12<' in first.content.decode()
     assert 'data-testid="indicator-stale"' in second.content.decode()
+
+
+INDICATOR_PART = "monitoring/dashboard_part_indicator.html"
+
+
+def _indicators(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<section class="kr-monitor-group"') : html.index("</main>")]
+
+
+def _rendered(response) -> list[str]:
+    return [template.name for template in response.templates]
+
+
+def test_the_rendered_indicators_are_kept_as_long_as_their_figures(cast):
+    client = logged_in_client(cast.coordinator)
+    registered_families(cast.coalition, cast.coordinator, default_period().first, 12)
+    url = reverse("monitoring:dashboard")
+    client.get(url)  # the first request of a session stores its last activity
+    cache.clear()
+
+    first = client.get(url)
+    again = client.get(url)
+    assert INDICATOR_PART in _rendered(first)
+    assert INDICATOR_PART not in _rendered(again)  # the page's figures from the cache
+    assert _indicators(again) == _indicators(first)
+    assert 'data-testid="cell-numerator">12<' in _indicators(again)
+
+    registered_families(cast.coalition, cast.coordinator, default_period().first, 3)
+    changed = client.get(url)
+    assert INDICATOR_PART in _rendered(changed)
+    assert 'data-testid="indicator-stale"' in changed.content.decode()
+    # The language is part of what is kept: the same figures in English are rendered anew.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # as the header's language button
+    english = client.get(url)
+    assert INDICATOR_PART in _rendered(english)
+    assert "Version 1" in _indicators(english)
+    assert "Versie 1" in _indicators(changed)
