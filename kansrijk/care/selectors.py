@@ -80,9 +80,11 @@ def is_case_director(user, family: Family, *, request=None) -> bool:
         if care_team is not None:
             director = case_director_of([m for m in care_team if m.professional_id == user.pk])
             return director is not None
-    recorded = CaseDirector.objects.current().filter(family=family)
-    if recorded.exists():
-        return recorded.filter(professional=user).exists()
+    else:
+        recorded = CaseDirector.objects.current().filter(family=family)
+        if recorded.exists():
+            return recorded.filter(professional=user).exists()
+    # Never recorded (known from the request's read, or asked above): the team's roles.
     return (
         CareTeamMember.objects.current()
         .filter(family=family, professional=user, role_in_family__icontains=CASE_DIRECTOR_ROLE)

@@ -216,7 +216,8 @@ def _shown(scope: Scope, period: Period, today: date) -> dict[str, _Shown]:
 
 def dashboard(scope: Scope, period: Period, *, today: date | None = None) -> Dashboard:
     """The dashboard of a scope and period (see the module's docstring); what it shows is
-    kept in the cache (`protection.cached`)."""
+    kept in the cache (`protection.cached_with_key`), and the page keeps its rendered
+    indicators under the same key (`Dashboard.cache_key`)."""
     today = today or timezone.localdate()
     shown, key = cached_with_key(
         ("dashboard", scope, period, today), lambda: _shown(scope, period, today)
