@@ -22,7 +22,7 @@ accident.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, DateField, F, IntegerField, Value, When
 from django.utils import timezone
 
 from kansrijk.care.models import (
@@ -39,12 +39,14 @@ from kansrijk.care.models import (
 from kansrijk.care.selectors import CASE_DIRECTOR_ROLE
 from kansrijk.families.models import CareTeamMember
 from kansrijk.families.phases import Phase, family_phase
+from kansrijk.organisations.models import Professional
 from kansrijk.worklist.rules import JGZ_CONTACT_SOURCE
 
 # Tasks made with the family: the plan's agreed actions and the first JGZ contact.
 FAMILY_TASK_SOURCES = (PLAN_TASK_SOURCE, JGZ_CONTACT_SOURCE)
 # "Coming up" on the home page: open tasks due within this many days (or already due).
 UPCOMING_DAYS = 28
+NAME_FIELDS = ("professional__first_name", "professional__last_name", "professional__username")
 SCORE_FIELDS = ("id", "measured_on", "respondent", "recorded_by_id", "recorded_by_person_id")
 
 
@@ -157,25 +159,27 @@ def family_plan(account, *, today: date | None = None) -> FamilyPlan:
 def case_director_name(family) -> str:
     """The name of the family's case director, as the professional side decides it
     (`kansrijk.care.selectors.is_case_director`): the recorded casusregie, else the care-team
-    member whose role says casusregisseur; "" when there is none. One or two queries."""
+    member whose role says casusregisseur; "" when there is none. One query: both candidates
+    in a union, the recorded one ranked first, so the count does not depend on which exists."""
     recorded = (
         CaseDirector.objects.current()
         .filter(family=family)
-        .select_related("professional")
-        .only("professional__first_name", "professional__last_name", "professional__username")
-        .first()
+        .annotate(rank=Value(0), since=Value(None, output_field=DateField()))
+        .values_list(*NAME_FIELDS, "rank", "since", "id")
+        .order_by()
     )
-    if recorded is not None:
-        return str(recorded.professional)
-    member = (
+    named = (
         CareTeamMember.objects.current()
         .filter(family=family, role_in_family__icontains=CASE_DIRECTOR_ROLE)
-        .select_related("professional")
-        .only("professional__first_name", "professional__last_name", "professional__username")
-        .order_by("start_date", "id")
-        .first()
+        .annotate(rank=Value(1), since=F("start_date"))
+        .values_list(*NAME_FIELDS, "rank", "since", "id")
+        .order_by()
     )
-    return str(member.professional) if member is not None else ""
+    first = recorded.union(named, all=True).order_by("rank", "since", "id").first()
+    if first is None:
+        return ""
+    first_name, last_name, username = first[: len(NAME_FIELDS)]
+    return str(Professional(first_name=first_name, last_name=last_name, username=username))
 
 
 @dataclass

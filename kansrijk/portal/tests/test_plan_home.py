@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from kansrijk.access.models import SELF_GROUND, AccessEvent
 from kansrijk.care import services_plan
+from kansrijk.care.services_handovers import case_director_set
+from kansrijk.families.models import CareTeamMember
 from kansrijk.testing.families import make_family
 from kansrijk.testing.portal import make_account, make_client_person, portal_client
 
@@ -68,6 +70,25 @@ def test_without_a_plan_the_page_says_who_makes_it_with_them(cast):
     assert "Jullie hebben nog geen cijfers gegeven." in page
     # What goes well in the family file, before there is a plan.
     assert "Moeder heeft een steunend netwerk." in page
+
+
+def test_the_recorded_casusregie_names_who_makes_the_plan_before_the_care_team_role(cast):
+    family = make_family(cast)
+    account = make_account(make_client_person(family, cast.case_director), cast.case_director)
+    case_director_set(
+        actor=cast.case_director, family_pk=family.pk, professional=cast.care_team_member
+    )
+    page = portal_client(account).get(reverse("portal:home")).content.decode()
+    assert f"Jullie maken het samen met {cast.care_team_member}." in page
+    assert str(cast.case_director) not in page
+
+
+def test_without_a_case_director_the_page_names_the_care_providers(cast):
+    family = make_family(cast)
+    account = make_account(make_client_person(family, cast.case_director), cast.case_director)
+    CareTeamMember.objects.filter(family=family).update(role_in_family="jeugdverpleegkundige")
+    page = portal_client(account).get(reverse("portal:home")).content.decode()
+    assert "Er is nog geen plan. Jullie maken het samen met jullie zorgverleners." in page
 
 
 def test_a_closed_goal_shows_its_status(cast):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kansrijk.care.services_handovers import case_director_set
 from kansrijk.families.services import care_team_member_add
 from kansrijk.testing.factories import MembershipFactory
 from kansrijk.testing.portal import portal_client
@@ -25,9 +26,8 @@ PORTAL = 2
 OWN_ACCESS = 1
 # The plan's text, the open concerns, the goals, the score moments, the open tasks made
 # with the family (owner and organisation joined), and the case director's name: the recorded
-# casusregie, and as none is recorded here the care-team member named so (2)
-# (`selectors_plan.family_plan`).
-PLAN = 7
+# casusregie or else the care-team member named so, in one union (`selectors_plan.family_plan`).
+PLAN = 6
 # The current care team (professional, membership and organisation joined) and the recorded
 # case director (`selectors_plan.family_team`).
 TEAM = 2
@@ -49,6 +49,18 @@ def test_the_home_page_does_not_grow_with_the_plan(cast):
     plan_rows(cast, world.family, 8, start=2)
     many = queries_for(client, url)
     assert few == many == PORTAL + PLAN + OWN_ACCESS
+
+
+def test_the_home_page_costs_the_same_with_recorded_casusregie(cast):
+    world = plan_world(cast, with_secrets=False)
+    client = portal_client(world.account)
+    url = reverse("portal:home")
+    by_role = queries_for(client, url)
+    case_director_set(
+        actor=cast.case_director, family_pk=world.family.pk, professional=cast.case_director
+    )
+    recorded = queries_for(client, url)
+    assert by_role == recorded == PORTAL + PLAN + OWN_ACCESS
 
 
 def test_the_team_page_does_not_grow_with_the_team(cast):
