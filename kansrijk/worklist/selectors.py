@@ -19,7 +19,7 @@ from datetime import date
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from kansrijk.access.policy import families_visible_to
+from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.models import Task, TaskStatus
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.phases import Phase, compute_phase
@@ -203,8 +203,10 @@ def my_tasks(user: Professional, coalition: Coalition | None, *, done: bool = Fa
 
     Only tasks of families the access policy gives the professional: a family's reference
     and what needs doing for it are family data (need to know), also when the task was
-    addressed to their organisation. The family is joined for its reference (`select_related`),
-    so a page costs one query whatever its length.
+    addressed to their organisation. Those families' ids are read first (one query,
+    `visible_family_ids`), so that the count and the page filter on a list rather than each
+    repeating the policy's subqueries. The family is joined for its reference
+    (`select_related`), so a page costs one query whatever its length.
     """
     if coalition is None:
         return Task.objects.none()
@@ -213,9 +215,10 @@ def my_tasks(user: Professional, coalition: Coalition | None, *, done: bool = Fa
         .filter(professional=user, coalition=coalition, is_professional=True)
         .values("organisation_id")
     )
-    visible = families_visible_to(user, coalition=coalition).values("pk")
     tasks = (
-        Task.objects.filter(coalition=coalition, family_id__in=visible)
+        Task.objects.filter(
+            coalition=coalition, family_id__in=visible_family_ids(user, coalition=coalition)
+        )
         .filter(Q(owner=user) | Q(owner__isnull=True, owner_organisation_id__in=organisations))
         .select_related("family", "owner", "owner_organisation")
     )

@@ -179,7 +179,8 @@ def record_aftercare(request, pk: int):
 def my_tasks(request):
     """Open (or done) tasks owned by me or my organisation, on my families.
 
-    Queries: the count and the page (the family, owner and organisation joined).
+    Queries: the families the policy gives me (their ids), the count and the page (the family,
+    owner and organisation joined).
     """
     if not may_use_tasks(request):
         raise PermissionDenied

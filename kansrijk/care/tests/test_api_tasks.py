@@ -264,6 +264,6 @@ def test_the_lists_cost_the_same_for_5_and_for_60_tasks(client, cast, cast_famil
     # policy with whether its consent is in force (1), and for its read event the caller's
     # organisation and discipline (1) and the insert (1); then the page's count and its rows
     # with owner and organisation joined (2). My tasks: whether the caller is a professional
-    # (1), their coalitions as professional (1), then the count and the rows with family,
-    # owner and organisation joined (2).
-    assert counts[60] == {"family": 1 + 3 + 2, "mine": 1 + 2 + 2}
+    # (1), their coalitions as professional (1), the ids of the families the policy gives them
+    # (1), then the count and the rows with family, owner and organisation joined (2).
+    assert counts[60] == {"family": 1 + 3 + 2, "mine": 1 + 2 + 1 + 2}

@@ -35,8 +35,9 @@ OVERHEAD = 6
 # ids (1); a coordinator's are the coalition's, a filter.
 SIGNALS = 1 + len(RULES) + 1
 OWN_FAMILIES = {"case_director": 1, "coordinator": 0}
-# The paginator's count, then one page of tasks with family, owner and organisation joined.
-TASKS = 2
+# The ids of the families the policy gives the professional, the paginator's count, then one
+# page of tasks with family, owner and organisation joined.
+TASKS = 3
 
 START = date(2027, 3, 3)
 DAY = START + timedelta(days=12)
