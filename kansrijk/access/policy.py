@@ -43,9 +43,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
-from django.db.models.lookups import In
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -131,26 +129,28 @@ class _InSet(Func):
     Written as `IN`, it is planned as a join, and the planner's row estimates made it read
     all families of the coalition (14,000 at national scale) to hash them against the
     caseload: five times slower, and slower the larger the coalition (benchmark, issue 5).
+
+    The subquery is compiled to SQL once, here: it refers to nothing outside itself, and the
+    querysets a page builds on the visible families (annotations, ordering, a count and a
+    page) would otherwise clone the union of every ground's query at each step and compile
+    it again for each query they run.
     """
 
     output_field = BooleanField()
     conditional = True
 
     def __init__(self, column, subquery: QuerySet):
-        super().__init__(column, Subquery(subquery.order_by()))
+        subquery = subquery.order_by()
+        self.set_sql, self.set_params = subquery.query.get_compiler(using=subquery.db).as_sql()
+        super().__init__(column)
 
     def as_sql(self, compiler, connection, **extra):
-        column, subquery = self.get_source_expressions()
+        (column,) = self.get_source_expressions()
         column_sql, column_params = compiler.compile(column)
+        params = (*column_params, *self.set_params)
         if connection.vendor == "postgresql":
-            # The subquery's own SQL is in parentheses: ARRAY(SELECT ...) needs no more.
-            subquery_sql, subquery_params = compiler.compile(subquery)
-            return f"{column_sql} = ANY(ARRAY{subquery_sql})", (
-                *column_params,
-                *subquery_params,
-            )
-        lookup = In(column, subquery.query)
-        return lookup.as_sql(compiler, connection)
+            return f"{column_sql} = ANY(ARRAY({self.set_sql}))", params
+        return f"{column_sql} IN ({self.set_sql})", params
 
 
 def loaded_memberships(user, coalition_id, request) -> list | None:
@@ -211,7 +211,8 @@ def visible_family_ids(user, *, coalition=None) -> list[int]:
     in (care teams, MDO items, one scoped handover or referral, a break-the-glass), never a
     whole coalition.
     """
-    return list(families_visible_to(user, coalition=coalition).values_list("pk", flat=True))
+    visible = families_visible_to(user, coalition=coalition)
+    return list(visible.order_by().values_list("pk", flat=True))
 
 
 def ground_holds(user, pk, code: str) -> bool:
