@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 pytest_plugins = [
     "kansrijk.testing.actors",
@@ -12,6 +13,11 @@ pytest_plugins = [
     "kansrijk.testing.families",
     "kansrijk.testing.parallel",
 ]
+
+# Property tests measure behaviour, not speed: on a machine shared with parallel workers and
+# browser tests an example may take longer than Hypothesis's default 200 ms deadline.
+hypothesis_settings.register_profile("kansrijk", deadline=None)
+hypothesis_settings.load_profile("kansrijk")
 
 
 @pytest.fixture(autouse=True)
