@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from kansrijk.socialmap.api_hsds import MapPagination
 from kansrijk.socialmap.hsds.exporter import export_document
-from kansrijk.socialmap.models import Location, Service
+from kansrijk.socialmap.hsds.mapping import attribute_record
+from kansrijk.socialmap.models import Attribute, Location, Service
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.socialmap import make_provider, make_service
 from kansrijk.testing.socialmap_hsds import make_full_map
@@ -40,6 +41,22 @@ def test_the_service_list_is_the_coalitions_map_in_hsds_records(cast):
     detail = get(client, "socialmap_service_detail", pk=service["id"]).json()
     assert detail["service_at_locations"][0]["location"]["addresses"]
     assert {key: detail[key] for key in service} == service
+
+
+def test_a_list_items_attributes_are_the_attribute_records_with_their_terms(cast):
+    make_full_map(cast.coalition)
+    client = logged_in_client(cast.outsider)
+
+    results = get(client, "socialmap_service_list").json()["results"]
+
+    for service in results:
+        attributes = (
+            Attribute.objects.filter(link_entity="service", link_id=service["id"])
+            .select_related("taxonomy_term")
+            .order_by("taxonomy_term__taxonomy_name", "taxonomy_term__code", "id")
+        )
+        assert service["attributes"] == [attribute_record(item) for item in attributes]
+        assert len(service["attributes"]) >= 2
 
 
 def test_a_service_detail_is_the_exported_record(cast):
