@@ -24,6 +24,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from uuid import UUID
 
 from django.db.models import Model, Prefetch, QuerySet
@@ -185,6 +186,20 @@ def _value_path(model, name: str, prefix: str = "") -> str:
     raise LookupError(f"{model.__name__} has no column {name}")
 
 
+@cache
+def _attribute_columns() -> tuple[list[str], list[str], list[str]]:
+    """The attribute's and its taxonomy term's HSDS fields, and the `values_list` paths that
+    read them in that order (the same for every request: worked out once)."""
+    attribute_names = list(TABLES["attribute"].fields)
+    term_names = list(TABLES["taxonomy_term"].fields)
+    paths = [_value_path(Attribute, model_field("attribute", name)) for name in attribute_names]
+    paths += [
+        _value_path(TaxonomyTerm, model_field("taxonomy_term", name), "taxonomy_term__")
+        for name in term_names
+    ]
+    return attribute_names, term_names, paths
+
+
 def attributes_by_link(entity: str, ids: Iterable) -> dict[UUID, list[dict]]:
     """{record id: [attribute records]} of `entity` records, in one query.
 
@@ -193,13 +208,7 @@ def attributes_by_link(entity: str, ids: Iterable) -> dict[UUID, list[dict]]:
     terms, and building them as model instances took three quarters of the API list's CPU
     (benchmark, issue 5).
     """
-    attribute_names = list(TABLES["attribute"].fields)
-    term_names = list(TABLES["taxonomy_term"].fields)
-    paths = [_value_path(Attribute, model_field("attribute", name)) for name in attribute_names]
-    paths += [
-        _value_path(TaxonomyTerm, model_field("taxonomy_term", name), "taxonomy_term__")
-        for name in term_names
-    ]
+    attribute_names, term_names, paths = _attribute_columns()
     rows = (
         Attribute.objects.filter(link_entity=entity, link_id__in=list(ids))
         .order_by("taxonomy_term__taxonomy_name", "taxonomy_term__code", "id")
