@@ -36,7 +36,7 @@ from kansrijk.care.models import (
     HealthScore,
     Task,
 )
-from kansrijk.care.selectors import CASE_DIRECTOR_ROLE
+from kansrijk.care.selectors import CASE_DIRECTOR_ROLE, case_director_of
 from kansrijk.families.models import CareTeamMember
 from kansrijk.families.phases import Phase, family_phase
 from kansrijk.organisations.models import Professional
@@ -222,9 +222,8 @@ def family_team(account) -> list[TeamMember]:
         director = recorded[0][0]
         is_director = [member.professional_id == director for member in members]
     else:
-        roles = [CASE_DIRECTOR_ROLE in (member.role_in_family or "").lower() for member in members]
-        first = roles.index(True) if True in roles else -1
-        is_director = [index == first for index in range(len(members))]
+        named = case_director_of(members)
+        is_director = [member is named for member in members]
     team = []
     for member, director in zip(members, is_director, strict=True):
         organisation = member.membership.organisation if member.membership_id else None
