@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.models import Task, TaskStatus
+from kansrijk.core.expressions import InIds
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.phases import Phase, compute_phase
 from kansrijk.organisations.models import Coalition, Membership, Professional
@@ -79,7 +80,8 @@ def own_open_families(user: Professional, coalition: Coalition | None) -> QueryS
     Their ids are read here, in one query (a caseload of a few hundred), and the families are
     returned as a plain list of ids: every rule then filters on that list instead of
     repeating the access policy's subqueries, which Django compiled and PostgreSQL planned
-    once per rule (the work queue cost 64 ms of CPU per request; benchmark, issue 7).
+    once per rule (the work queue cost 64 ms of CPU per request; benchmark, issue 7). The
+    list is one parameter (`InIds`), not one per family.
     """
     if coalition is None:
         return Family.objects.none()
@@ -90,7 +92,7 @@ def own_open_families(user: Professional, coalition: Coalition | None) -> QueryS
         .filter(Exists(on_team))
         .values_list("pk", flat=True)
     )
-    return Family.objects.filter(pk__in=ids)
+    return Family.objects.filter(InIds("pk", ids))
 
 
 def chain_signals(
@@ -166,7 +168,7 @@ def _family_details(family_ids: set[int]) -> dict[int, dict]:
         return {}
     phase_pregnancy = phase_pregnancy_subquery()
     rows = (
-        Family.objects.filter(pk__in=family_ids)
+        Family.objects.filter(InIds("pk", family_ids))
         .annotate(
             phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
             phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
@@ -217,7 +219,7 @@ def my_tasks(user: Professional, coalition: Coalition | None, *, done: bool = Fa
     )
     tasks = (
         Task.objects.filter(
-            coalition=coalition, family_id__in=visible_family_ids(user, coalition=coalition)
+            InIds("family_id", visible_family_ids(user, coalition=coalition)), coalition=coalition
         )
         .filter(Q(owner=user) | Q(owner__isnull=True, owner_organisation_id__in=organisations))
         .select_related("family", "owner", "owner_organisation")
