@@ -36,20 +36,17 @@ def family_signaling(family: Family, *, history_size: int = 12) -> FamilySignali
 
     Three queries, for every family: assessments (final and draft, newest first, bounded),
     the newest route decision, and the route's open tasks with their owners
-    (`select_related`: one join per owner kind instead of a query per task).
+    (`select_related`: one join per owner kind instead of a query per task). What the file
+    and the MDO show of an assessment is its level and dates: its answers and scoring
+    result, the largest columns, are left unread, and so is who recorded or decided.
     """
     assessments = list(
         Assessment.objects.filter(family=family)
-        .select_related("recorded_by")
+        .defer("answers", "result")
         .order_by("-assessed_on", "-id")[: history_size + 10]
     )
     final = [a for a in assessments if not a.is_draft]
-    route = (
-        RouteDecision.objects.filter(family=family)
-        .select_related("decided_by")
-        .order_by("-decided_at", "-id")
-        .first()
-    )
+    route = RouteDecision.objects.filter(family=family).order_by("-decided_at", "-id").first()
     # Read whether or not there is a route, so that the file costs the same number of
     # queries for every family (benchmark, issue 5); without a route there are no steps.
     open_steps = list(
