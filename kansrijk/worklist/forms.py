@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.forms import PlainSelect
+
 from .rules import RULES
 
 SORT_CHOICES = [
@@ -13,8 +15,10 @@ SORT_CHOICES = [
 
 
 class WorklistFilterForm(forms.Form):
-    regel = forms.ChoiceField(label=_("Signaal"), required=False)
-    volgorde = forms.ChoiceField(label=_("Sorteren"), choices=SORT_CHOICES, required=False)
+    regel = forms.ChoiceField(label=_("Signaal"), required=False, widget=PlainSelect)
+    volgorde = forms.ChoiceField(
+        label=_("Sorteren"), choices=SORT_CHOICES, required=False, widget=PlainSelect
+    )
 
     def __init__(self, *args, counts: dict[str, int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
