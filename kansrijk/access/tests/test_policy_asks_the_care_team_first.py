@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
-from kansrijk.access.services import break_the_glass_start
+from kansrijk.testing.interop_export import open_break_the_glass
 
 
 def _family_queries(user, family, action="R") -> int:
@@ -29,12 +29,7 @@ def test_a_care_team_member_is_granted_on_one_query(cast, cast_family):
 
 
 def test_another_ground_is_asked_in_a_second_query_and_logged(cast, cast_family):
-    break_the_glass_start(
-        user=cast.outsider,
-        family_pk=cast_family.pk,
-        reason="acute_care",
-        explanation="Cliënt belt met bloedverlies, zorgteam niet bereikbaar.",
-    )
+    open_break_the_glass(cast.outsider, cast_family)
     assert _family_queries(cast.outsider, cast_family) == 2
     event = AccessEvent.objects.latest("id")
     assert event.ground == "break_the_glass"
