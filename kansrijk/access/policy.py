@@ -175,10 +175,17 @@ def _may_see_any(user) -> bool:
 
 
 def families_visible_to(
-    user, *, coalition=None, queryset: QuerySet | None = None, for_change: bool = False
+    user,
+    *,
+    coalition=None,
+    queryset: QuerySet | None = None,
+    for_change: bool = False,
+    ground: str = "",
 ) -> QuerySet:
     """The families `user` may see now, optionally only those of `coalition`; with
-    `for_change`, only those a ground lets `user` change (read-only grounds left out).
+    `for_change`, only those a ground lets `user` change (read-only grounds left out); with
+    `ground` (a code), only those that ground gives (the care team: the professional's own
+    families, for the work queue).
 
     One query however many grounds: the ids each ground gives are combined with UNION, so
     that the database starts from the professional's own caseload. (OR-ed `EXISTS` tests,
@@ -186,7 +193,11 @@ def families_visible_to(
     coalition at national scale.)
     """
     queryset = family_model().objects.all() if queryset is None else queryset
-    grounds = [g for g in _grounds.values() if not (for_change and g.read_only)]
+    grounds = [
+        g
+        for g in _grounds.values()
+        if not (for_change and g.read_only) and (not ground or g.code == ground)
+    ]
     if not _may_see_any(user) or not grounds:
         return queryset.none()
     queryset = queryset.filter(_InSet(F("coalition_id"), professional_coalition_ids(user)))
