@@ -5,6 +5,7 @@ the SQL, PostgreSQL keeps each query's plan for the connection (kept open betwee
 in production) instead of parsing and planning it anew (`DATABASE_PREPARED_STATEMENTS`).
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -53,7 +54,8 @@ def _database_options(**variables: str) -> dict:
         [
             sys.executable,
             "-c",
-            "from kansrijk.settings import base; print(base.DATABASES['default'].get('OPTIONS'))",
+            "import json; from kansrijk.settings import base; "
+            "print(json.dumps(base.DATABASES['default'].get('OPTIONS')))",
         ],
         env=environment,
         cwd=settings.BASE_DIR,
@@ -62,7 +64,7 @@ def _database_options(**variables: str) -> dict:
         timeout=60,
         check=True,
     )
-    return eval(result.stdout)  # noqa: S307 (the repr of a dict of strings, numbers and booleans, printed by the line above)
+    return json.loads(result.stdout)
 
 
 def test_prepared_statements_are_on_for_postgresql_unless_turned_off_for_a_pooler():
