@@ -1,13 +1,16 @@
 """Query expressions shared by the apps."""
 
+import json
 from collections.abc import Iterable
+from functools import cached_property
 
 from django.db.models import BooleanField, Func
 
 
 class InIds(Func):
-    """`column IN (ids)` for ids read earlier (a caseload of a few hundred families, say);
-    on PostgreSQL written `column = ANY(%s)` with the ids as ONE array parameter.
+    """`column IN (ids)` for ids read earlier (a caseload of a few hundred families, say),
+    with the ids as ONE parameter: on PostgreSQL `column = ANY(%s)` with an array, on SQLite
+    `column IN (SELECT value FROM json_each(%s))` with a JSON list.
 
     `pk__in=ids` sends one parameter per id: the SQL differs with the number of ids, so it is
     prepared again for every caseload, and the driver takes a query of more than 50
@@ -27,8 +30,22 @@ class InIds(Func):
         (column,) = self.get_source_expressions()
         column_sql, column_params = compiler.compile(column)
         if connection.vendor == "postgresql":
-            return f"{column_sql} = ANY(%s)", (*column_params, self.ids)
-        if not self.ids:
-            return "1 = 0", ()
-        placeholders = ", ".join(["%s"] * len(self.ids))
-        return f"{column_sql} IN ({placeholders})", (*column_params, *self.ids)
+            return f"{column_sql} = ANY(%s)", (*column_params, self.parameter(connection))
+        return (
+            f"{column_sql} IN (SELECT value FROM json_each(%s))",  # noqa: S608 (a compiled column)
+            (*column_params, self.parameter(connection)),
+        )
+
+    def parameter(self, connection):
+        """The ids as the one parameter `as_sql` gives: the same object on every call."""
+        return self.ids if connection.vendor == "postgresql" else self._json
+
+    @staticmethod
+    def parameter_for(ids: Iterable[int], connection):
+        """What `parameter` would be for other `ids`."""
+        ids = list(ids)
+        return ids if connection.vendor == "postgresql" else json.dumps(ids)
+
+    @cached_property
+    def _json(self) -> str:
+        return json.dumps(self.ids)

@@ -176,7 +176,7 @@ class ChainSignalListView(PermissionsByMethodMixin, generics.GenericAPIView):
             if coalition_view:
                 families = selectors.open_families_of_coalition(coalition)
             else:
-                families = selectors.own_open_families(request.user, coalition)
+                families = selectors.own_open_family_ids(request.user, coalition)
             signals = selectors.chain_signals(families, coalition, today=today, rule_code=kind)
             rows.extend((coalition.pk, coalition_view, signal) for signal in signals)
         sort_key = selectors.SORTS[ORDERINGS[ordering or "kind"]]

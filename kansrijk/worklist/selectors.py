@@ -15,12 +15,14 @@ signals show of their families, whatever the number of families or signals.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.db.models import F, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.models import Task, TaskStatus
+from kansrijk.core.compiled import QueryForIds
 from kansrijk.core.expressions import InIds
 from kansrijk.families.grounds import CARE_TEAM
 from kansrijk.families.models import Family
@@ -28,7 +30,13 @@ from kansrijk.families.phases import Phase, compute_phase
 from kansrijk.organisations.models import Coalition, Membership, Professional
 
 from .models import SignalSetting
-from .rules import RULES, Rule, phase_pregnancy_subquery, responsible_organisation
+from .rules import (
+    RULES,
+    RULES_BY_CODE,
+    Rule,
+    phase_pregnancy_subquery,
+    responsible_organisation,
+)
 
 
 @dataclass(frozen=True)
@@ -75,37 +83,38 @@ def open_families_of_coalition(coalition: Coalition) -> QuerySet[Family]:
     return Family.objects.filter(coalition=coalition).open()
 
 
-def own_open_families(user: Professional, coalition: Coalition | None) -> QuerySet[Family]:
-    """The professional's own open families: those the access policy gives them on its
-    care-team ground, that is on whose care team they are now.
+def own_open_family_ids(user: Professional, coalition: Coalition | None) -> list[int]:
+    """The ids of the professional's own open families: those the access policy gives them
+    on its care-team ground, that is on whose care team they are now. One query (a caseload
+    of a few hundred).
 
-    Their ids are read here, in one query (a caseload of a few hundred), and the families are
-    returned as a plain list of ids: every rule then filters on that list instead of
-    repeating the access policy's subqueries, which Django compiled and PostgreSQL planned
-    once per rule (the work queue cost 64 ms of CPU per request; benchmark, issue 7). The
-    list is one parameter (`InIds`), not one per family. Only the care-team ground is asked:
-    a family seen through another ground is not theirs to act on, and the union of every
-    ground's families cost more to build than the rest of the query.
+    The rules are then run over that list (`chain_signals`) instead of repeating the access
+    policy's subqueries, which Django compiled and PostgreSQL planned once per rule (the
+    work queue cost 64 ms of CPU per request; benchmark, issue 7). Only the care-team ground
+    is asked: a family seen through another ground is not theirs to act on, and the union of
+    every ground's families cost more to build than the rest of the query.
     """
     if coalition is None:
-        return Family.objects.none()
-    ids = list(
+        return []
+    return list(
         families_visible_to(user, coalition=coalition, ground=CARE_TEAM)
         .open()
         .values_list("pk", flat=True)
     )
-    return Family.objects.filter(InIds("pk", ids))
 
 
 def chain_signals(
-    families: QuerySet[Family],
+    families: QuerySet[Family] | list[int],
     coalition: Coalition,
     *,
     today: date | None = None,
     rule_code: str = "",
 ) -> list[ChainSignal]:
     """Every signal of the active rules (or only `rule_code`) over `families`, in rule order
-    and oldest first within a rule.
+    and oldest first within a rule. `families` is a queryset (a coalition's open families),
+    or a list of ids read earlier (a professional's own, `own_open_family_ids`): for a list,
+    each rule's query is compiled once per process, threshold and day and then only run
+    (`_compiled_rule`).
 
     Each rule's query returns only what the rule itself knows (the family, the basis date and
     its own fields); what every signal shows of its family (reference, the phase's dates, the
@@ -155,11 +164,31 @@ def chain_signals(
 
 
 def _rule_rows(rule: Rule, families, today: date, days: int) -> list[dict]:
+    if isinstance(families, list):
+        # `today` may be another day than the real one (a test, a reminder run for a date);
+        # what is current (a membership, a care team) is read for the real one.
+        now = (timezone.localdate(), timezone.get_current_timezone_name())
+        return _compiled_rule(rule.code, today, days, now).rows(families)
+    return list(_rule_values(rule, families, today, days))
+
+
+def _rule_values(rule: Rule, families: QuerySet[Family], today: date, days: int) -> QuerySet:
     fields = dict.fromkeys(
         [*([rule.responsible_field] if rule.responsible_field else []), *rule.fields]
     )
-    return list(
-        rule.holds(families, today=today, days=days).order_by().values("pk", "basis", *fields)
+    return rule.holds(families, today=today, days=days).order_by().values("pk", "basis", *fields)
+
+
+@lru_cache(maxsize=256)
+def _compiled_rule(code: str, today: date, days: int, now: tuple[date, str]) -> QueryForIds:
+    """A rule's query over a list of families, compiled once (`QueryForIds`): building and
+    compiling the nine rules' querysets took half the CPU of a professional's work queue
+    (benchmark, issue 5). What the SQL depends on besides the list is the key: the rule,
+    its threshold, the day it is asked for, and the real day and time zone (`now`) that
+    decide what is current and turn days into moments."""
+    rule = RULES_BY_CODE[code]
+    return QueryForIds(
+        "pk", lambda ids: _rule_values(rule, Family.objects.filter(ids), today, days)
     )
 
 
@@ -168,17 +197,27 @@ def _family_details(family_ids: set[int]) -> dict[int, dict]:
     family, in one query."""
     if not family_ids:
         return {}
-    phase_pregnancy = phase_pregnancy_subquery()
-    rows = (
-        Family.objects.filter(InIds("pk", family_ids))
-        .annotate(
-            phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
-            phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
-            responsible=responsible_organisation(),
-        )
-        .values("pk", "reference", "phase_due_date", "phase_birth_date", "responsible")
-    )
+    now = (timezone.localdate(), timezone.get_current_timezone_name())
+    rows = _compiled_details(now).rows(family_ids)
     return {row["pk"]: row for row in rows}
+
+
+@lru_cache(maxsize=8)
+def _compiled_details(now: tuple[date, str]) -> QueryForIds:
+    # The current care team depends on the real day (`_compiled_rule`).
+    phase_pregnancy = phase_pregnancy_subquery()
+    return QueryForIds(
+        "pk",
+        lambda ids: (
+            Family.objects.filter(ids)
+            .annotate(
+                phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
+                phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
+                responsible=responsible_organisation(),
+            )
+            .values("pk", "reference", "phase_due_date", "phase_birth_date", "responsible")
+        ),
+    )
 
 
 def _not_after(day: date | None, today: date) -> date | None:

@@ -70,7 +70,7 @@ def queue(request):
     if coalition_view:
         families = selectors.open_families_of_coalition(coalition)
     else:
-        families = selectors.own_open_families(request.user, coalition)
+        families = selectors.own_open_family_ids(request.user, coalition)
     signals = selectors.chain_signals(families, coalition, today=today)
     form = WorklistFilterForm(request.GET, counts=Counter(s.rule.code for s in signals))
     rule_code = form.value("regel")
