@@ -1,72 +1,76 @@
-"""A `values()` query compiled to SQL once and run again for other lists of ids.
+"""Querysets built and compiled to SQL once, then run with other values.
 
-Building a queryset of subqueries and compiling it to SQL costs Django more CPU than
-PostgreSQL spends running it: the work queue's nine rule queries took about half the CPU of
-the page that way (benchmark, issue 5). When only a list of ids changes between runs (a
-professional's own families), the SQL does not change either: `InIds` sends the list as one
-parameter. `QueryForIds` compiles the query once, with an empty list, and afterwards puts
-another list in that parameter's place, runs the SQL through the connection's cursor (so it
-is counted and logged as any query) and converts the rows with the compiler's own
-converters, as `QuerySet.values()` does.
+Building a queryset of joins and subqueries and compiling it to SQL costs Django more CPU
+than the database spends running it: the work queue's nine rule queries took about half
+the CPU of the page, the family file's thirty queries a third (benchmark, issue 5). Most
+reads differ between requests only in a few values (a family, a professional, a list of
+ids). A `CompiledQuery` builds its queryset once, with a `Slot` where such a value goes,
+compiles it once, and on each `run(name=value, ...)` only fills the slots in:
+the SQL runs through the connection's cursor (counted and logged like any query) and its
+rows become model instances (with `select_related` and annotations) or `values()` dicts
+exactly as Django makes them, by Django's own iterables and the compiler of the first
+compilation.
 
-The caller keys its compiled queries by everything else the query depends on (a rule, its
-threshold, today); the ids are the only thing that may vary.
+What else the queryset depends on must not change while the process lives, or must be part
+of the caller's key (a day, a threshold: see `kansrijk.worklist.selectors`). A slot is one
+parameter in the SQL; a list of ids is an `IdsSlot` inside `InIds`.
 """
 
+import copy
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import ValuesIterable
+from django.db.models.sql.compiler import SQLCompiler
 
-from .expressions import InIds
+from .expressions import Slot
 
 
-class QueryForIds:
-    def __init__(
-        self,
-        column: str,
-        build: Callable[[InIds], QuerySet],
-        *,
-        using: str = DEFAULT_DB_ALIAS,
-    ):
-        """`build` receives the filter on `column` and returns a `values()` queryset that
-        uses it exactly once."""
-        slot = InIds(column, [])
-        queryset = build(slot)
-        if queryset._iterable_class is not ValuesIterable:
-            raise TypeError("QueryForIds needs a values() queryset")
-        connection = connections[using]
-        query = queryset.query
-        self._using = using
-        self._compiler = query.get_compiler(using=using)
-        self._sql, params = self._compiler.as_sql()
-        marker = slot.parameter(connection)
-        places = [index for index, value in enumerate(params) if value is marker]
-        if len(places) != 1:
-            raise ValueError(f"the ids filter must be used once in the query, not {len(places)}")
-        self._params = list(params)
-        self._place = places[0]
-        # As `ValuesIterable` names the columns.
-        self._names = (
-            tuple(query.selected)
-            if query.selected
-            else (
-                *query.extra_select,
-                *query.values_select,
-                *query.annotation_select,
-            )
-        )
-        self._columns = self._compiler.col_count
+@dataclass(frozen=True)
+class _Compiled:
+    queryset: QuerySet
+    compiler: SQLCompiler
+    sql: str
+    params: tuple
+    slots: tuple[tuple[int, Slot], ...]
 
-    def rows(self, ids) -> list[dict]:
-        """The query's rows for `ids`, as `values()` gives them."""
-        connection = connections[self._using]
-        params = list(self._params)
-        params[self._place] = InIds.parameter_for(ids, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(self._sql, params)
-            fetched = [row[: self._columns] for row in cursor.fetchall()]
-        names = self._names
-        rows = self._compiler.results_iter([fetched])
-        return [dict(zip(names, row, strict=True)) for row in rows]
+
+class CompiledQuery:
+    def __init__(self, build: Callable[[], QuerySet]):
+        """`build` returns the queryset, with a `Slot` for each value given to `run`. It is
+        called once, at the first run."""
+        self._build = build
+        self._compiled: _Compiled | None = None
+
+    def run(self, **values) -> list:
+        """The queryset's rows with `values` in its slots: model instances, or dicts for a
+        `values()` queryset; prefetches (`prefetch_related`) run as usual."""
+        compiled = self._compiled or self._compile()
+        connection = connections[compiled.queryset.db]
+        missing = {slot.name for _, slot in compiled.slots} - values.keys()
+        if missing:
+            raise TypeError(f"no value for the slots {', '.join(sorted(missing))}")
+        params = list(compiled.params)
+        for index, slot in compiled.slots:
+            params[index] = slot.prepare(values[slot.name], connection)
+        compiler = copy.copy(compiled.compiler)
+        compiler.connection = connection
+        compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
+        queryset = compiled.queryset._chain()
+        # Django's iterables ask the query for its compiler: this one runs the kept SQL.
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        return list(queryset)
+
+    def first(self, **values):
+        """The first row (build a queryset sliced `[:1]`), or None."""
+        rows = self.run(**values)
+        return rows[0] if rows else None
+
+    def _compile(self) -> _Compiled:
+        queryset = self._build()
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        slots = tuple((i, value) for i, value in enumerate(params) if isinstance(value, Slot))
+        self._compiled = _Compiled(queryset, compiler, sql, tuple(params), slots)
+        return self._compiled

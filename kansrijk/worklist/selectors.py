@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.models import Task, TaskStatus
-from kansrijk.core.compiled import QueryForIds
-from kansrijk.core.expressions import InIds
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import IdsSlot, InIds
 from kansrijk.families.grounds import CARE_TEAM
 from kansrijk.families.models import Family
 from kansrijk.families.phases import Phase, compute_phase
@@ -168,7 +168,7 @@ def _rule_rows(rule: Rule, families, today: date, days: int) -> list[dict]:
         # `today` may be another day than the real one (a test, a reminder run for a date);
         # what is current (a membership, a care team) is read for the real one.
         now = (timezone.localdate(), timezone.get_current_timezone_name())
-        return _compiled_rule(rule.code, today, days, now).rows(families)
+        return _compiled_rule(rule.code, today, days, now).run(ids=families)
     return list(_rule_values(rule, families, today, days))
 
 
@@ -180,16 +180,15 @@ def _rule_values(rule: Rule, families: QuerySet[Family], today: date, days: int)
 
 
 @lru_cache(maxsize=256)
-def _compiled_rule(code: str, today: date, days: int, now: tuple[date, str]) -> QueryForIds:
-    """A rule's query over a list of families, compiled once (`QueryForIds`): building and
+def _compiled_rule(code: str, today: date, days: int, now: tuple[date, str]) -> CompiledQuery:
+    """A rule's query over a list of families, compiled once (`CompiledQuery`): building and
     compiling the nine rules' querysets took half the CPU of a professional's work queue
     (benchmark, issue 5). What the SQL depends on besides the list is the key: the rule,
     its threshold, the day it is asked for, and the real day and time zone (`now`) that
     decide what is current and turn days into moments."""
     rule = RULES_BY_CODE[code]
-    return QueryForIds(
-        "pk", lambda ids: _rule_values(rule, Family.objects.filter(ids), today, days)
-    )
+    families = Family.objects.filter(InIds("pk", IdsSlot("ids")))
+    return CompiledQuery(lambda: _rule_values(rule, families, today, days))
 
 
 def _family_details(family_ids: set[int]) -> dict[int, dict]:
@@ -198,25 +197,24 @@ def _family_details(family_ids: set[int]) -> dict[int, dict]:
     if not family_ids:
         return {}
     now = (timezone.localdate(), timezone.get_current_timezone_name())
-    rows = _compiled_details(now).rows(family_ids)
+    rows = _compiled_details(now).run(ids=family_ids)
     return {row["pk"]: row for row in rows}
 
 
 @lru_cache(maxsize=8)
-def _compiled_details(now: tuple[date, str]) -> QueryForIds:
+def _compiled_details(now: tuple[date, str]) -> CompiledQuery:
     # The current care team depends on the real day (`_compiled_rule`).
     phase_pregnancy = phase_pregnancy_subquery()
-    return QueryForIds(
-        "pk",
-        lambda ids: (
-            Family.objects.filter(ids)
+    return CompiledQuery(
+        lambda: (
+            Family.objects.filter(InIds("pk", IdsSlot("ids")))
             .annotate(
                 phase_due_date=Subquery(phase_pregnancy.values("due_date")[:1]),
                 phase_birth_date=Subquery(phase_pregnancy.values("birth_date")[:1]),
                 responsible=responsible_organisation(),
             )
             .values("pk", "reference", "phase_due_date", "phase_birth_date", "responsible")
-        ),
+        )
     )
 
 

@@ -1,0 +1,104 @@
+"""`CompiledQuery` builds and compiles a queryset once and runs it for any values of its
+slots, giving the rows the queryset itself would give."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.db.models import BooleanField, DateField, ExpressionWrapper, Prefetch, Q
+from django.db.models.functions import TruncDate
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import IdsSlot, InIds, Slot
+from kansrijk.families.models import Family, Person
+from kansrijk.testing.families import make_family
+
+
+def annotated(families):
+    return families.annotate(
+        opened_on=TruncDate("created_at"),
+        open_now=ExpressionWrapper(Q(status="open"), output_field=BooleanField()),
+    ).order_by("pk")
+
+
+def test_it_gives_the_instances_the_queryset_gives_for_each_value(cast):
+    first, second = make_family(cast), make_family(cast)
+    builds = []
+
+    def build():
+        builds.append(1)
+        return annotated(Family.objects.filter(pk=Slot("family"))).select_related("municipality")
+
+    query = CompiledQuery(build)
+    for family in (first, second, first):
+        [found] = query.run(family=family.pk)
+        assert found == family
+        assert (
+            found.opened_on == family.created_at.astimezone(timezone.get_current_timezone()).date()
+        )
+        assert found.open_now is True
+        with CaptureQueriesContext(connection) as queries:
+            name = found.municipality.name  # joined: no query
+        assert not queries.captured_queries
+        assert name == family.municipality.name
+    assert query.run(family=10**9) == []
+    assert query.first(family=second.pk) == second
+    assert query.first(family=10**9) is None
+    assert len(builds) == 1
+
+
+def test_values_dates_and_lists_of_ids_are_filled_in_and_converted(cast):
+    families = [make_family(cast) for _ in range(3)]
+    Family.objects.filter(pk=families[1].pk).update(status="closed", closed_at=timezone.now())
+    query = CompiledQuery(
+        lambda: annotated(
+            Family.objects.filter(
+                InIds("pk", IdsSlot("ids")),
+                created_at__date__gte=Slot("since", DateField()),
+            )
+        ).values("pk", "opened_on", "open_now")
+    )
+    today = timezone.localdate()
+    for ids in ([families[0].pk], [f.pk for f in families], [], [families[1].pk, 10**9]):
+        expected = list(
+            annotated(Family.objects.filter(pk__in=ids)).values("pk", "opened_on", "open_now")
+        )
+        assert query.run(ids=ids, since=today) == expected
+    assert query.run(ids=[f.pk for f in families], since=today + timedelta(days=1)) == []
+    [closed] = query.run(ids=[families[1].pk], since=today)
+    assert closed["open_now"] is False
+
+
+def test_each_run_sends_the_same_sql_and_is_counted_like_any_query(cast):
+    first, second = make_family(cast), make_family(cast)
+    query = CompiledQuery(lambda: Family.objects.filter(pk=Slot("family")))
+    with CaptureQueriesContext(connection) as queries:
+        query.run(family=first.pk)
+        query.run(family=second.pk)
+    one, two = (captured["sql"] for captured in queries.captured_queries)
+    assert one.replace(str(first.pk), "?") == two.replace(str(second.pk), "?")
+
+
+def test_prefetches_run_as_usual(cast):
+    family = make_family(cast)
+    Person.objects.create(
+        family=family, coalition=family.coalition, role="parent", first_name="Sam"
+    )
+    query = CompiledQuery(
+        lambda: Family.objects.filter(pk=Slot("family")).prefetch_related(
+            Prefetch("persons", queryset=Person.objects.order_by("pk"))
+        )
+    )
+    [found] = query.run(family=family.pk)
+    with CaptureQueriesContext(connection) as queries:
+        names = [person.first_name for person in found.persons.all()]
+    assert "Sam" in names
+    assert not queries.captured_queries
+
+
+def test_a_missing_value_is_refused(cast):
+    query = CompiledQuery(lambda: Family.objects.filter(pk=Slot("family")))
+    with pytest.raises(TypeError, match="family"):
+        query.run()
