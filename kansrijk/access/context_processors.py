@@ -4,10 +4,13 @@ Both values are lazy: a page (or an htmx partial) that does not show them costs 
 and one that does costs exactly one query each, however many accesses or notifications.
 """
 
+from django.db.models import DateTimeField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.core.models import Notification
 
 from .models import BreakTheGlass
@@ -18,6 +21,17 @@ def _logged_in(request):
     return user if user is not None and user.is_authenticated else None
 
 
+_RUNNING = CompiledQuery(
+    lambda: (
+        BreakTheGlass.objects.active(Slot("now", DateTimeField()))
+        .filter(user_id=Slot("user"))
+        .select_related("family")
+        .only("expires_at", "family__reference")
+        .order_by("expires_at", "pk")
+    )
+)
+
+
 def break_the_glass_banner(request):
     """The running emergency accesses of the user, for the banner above every page."""
     user = _logged_in(request)
@@ -25,14 +39,8 @@ def break_the_glass_banner(request):
         return {}
 
     def running():
-        # One query; the family is joined for its reference.
-        glasses = (
-            BreakTheGlass.objects.active(timezone.now())
-            .filter(user=user)
-            .select_related("family")
-            .only("expires_at", "family__reference")
-            .order_by("expires_at", "pk")
-        )
+        # One query, compiled once; the family is joined for its reference.
+        glasses = _RUNNING.run(user=user.pk, now=timezone.now())
         return [
             {
                 "reference": glass.family.reference,

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
 from kansrijk.access.services import access_event_record
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import visible_family
 
@@ -52,13 +54,18 @@ def current_case_directors(family: Family, *, request=None) -> list[CaseDirector
     """
     memo = request.__dict__.setdefault("_case_directors", {}) if request is not None else {}
     if family.pk not in memo:
-        memo[family.pk] = list(
-            CaseDirector.objects.current()
-            .filter(family=family)
-            .select_related("professional", "membership__organisation")
-            .order_by("pk")
-        )
+        memo[family.pk] = _CURRENT_CASE_DIRECTORS.run(family=family.pk)
     return memo[family.pk]
+
+
+_CURRENT_CASE_DIRECTORS = CompiledQuery(
+    lambda: (
+        CaseDirector.objects.current()
+        .filter(family_id=Slot("family"))
+        .select_related("professional", "membership__organisation")
+        .order_by("pk")
+    )
+)
 
 
 def is_case_director(user, family: Family, *, request=None) -> bool:

@@ -13,6 +13,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family, Pregnancy, PregnancyOutcome
 from kansrijk.organisations.models import Coalition, Membership, Professional
 
@@ -199,13 +201,19 @@ def family_handovers(family: Family) -> list[Handover]:
 
 
 def open_handovers(family: Family) -> list[Handover]:
-    """The family's running handovers by due date (for the section on the family file)."""
-    return list(
+    """The family's running handovers by due date (for the section on the family file):
+    one query, compiled once (`CompiledQuery`)."""
+    return _OPEN_HANDOVERS.run(family=family.pk)
+
+
+_OPEN_HANDOVERS = CompiledQuery(
+    lambda: (
         Handover.objects.open()
-        .filter(family=family)
+        .filter(family_id=Slot("family"))
         .select_related("to_organisation", "to_professional")
         .order_by("due_date", "id")
     )
+)
 
 
 def _works_for_receiving_organisation(user) -> Exists:

@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     Exists,
     IntegerField,
     OuterRef,
@@ -26,8 +27,11 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
 
 from kansrijk.access.policy import families_visible_to
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.organisations.models import Coalition, Professional
 
 from .models import (
@@ -215,25 +219,33 @@ def family_pages() -> QuerySet[Family]:
 def family_file(family: Family) -> Family:
     """`family`, granted by the policy, with what its file page shows.
 
-    Prefetched onto the same instance (four queries, whatever the household size): persons,
-    pregnancies, the current care team with account, membership and organisation, and the
-    consents in force. The family is not read again; fetched with `family_pages()` it has
-    its municipality.
+    Read onto the same instance (four queries, whatever the household size): persons and
+    pregnancies (prefetched: `family.persons.all()`), the current care team with account,
+    membership and organisation (`current_care_team`), and the consents in force
+    (`consents_in_force`); the last two compiled once (`CompiledQuery`). The family is not
+    read again; fetched with `family_pages()` it has its municipality.
     """
     prefetch_related_objects(
         [family],
         Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
         Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
-        Prefetch(
-            "care_team_members",
-            queryset=CareTeamMember.objects.current()
-            .select_related("professional", "membership__organisation")
-            .order_by("start_date", "pk"),
-            to_attr="current_care_team",
-        ),
-        Prefetch("consents", queryset=Consent.objects.in_force(), to_attr="consents_in_force"),
     )
+    family.current_care_team = _CURRENT_CARE_TEAM.run(family=family.pk, today=timezone.localdate())
+    family.consents_in_force = _CONSENTS_IN_FORCE.run(family=family.pk)
     return family
+
+
+_CURRENT_CARE_TEAM = CompiledQuery(
+    lambda: (
+        CareTeamMember.objects.current(today=Slot("today", DateField()))
+        .filter(family_id=Slot("family"))
+        .select_related("professional", "membership__organisation")
+        .order_by("start_date", "pk")
+    )
+)
+_CONSENTS_IN_FORCE = CompiledQuery(
+    lambda: Consent.objects.in_force().filter(family_id=Slot("family"))
+)
 
 
 def family_versions(family: Family) -> QuerySet[FamilyVersion]:

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansrijk.access.policy import families_visible_to
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import Consent, ConsentPurpose, Family, Person, PersonRole
 from kansrijk.families.phases import Phase
 from kansrijk.families.selectors import with_phase, with_phase_dates
@@ -262,16 +264,21 @@ def is_series_manager(professional: Professional, series: MdoSeries) -> bool:
 
 def family_open_items(family: Family) -> list[AgendaItem]:
     """The family's items on upcoming or current agendas (candidates too), with their
-    meeting and series (joined: one query)."""
-    return list(
+    meeting and series (joined: one query, compiled once: `CompiledQuery`)."""
+    return _FAMILY_OPEN_ITEMS.run(family=family.pk)
+
+
+_FAMILY_OPEN_ITEMS = CompiledQuery(
+    lambda: (
         AgendaItem.objects.filter(
-            family=family,
+            family_id=Slot("family"),
             status__in=(ItemStatus.CANDIDATE, ItemStatus.ON_AGENDA),
             meeting__status__in=(MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD),
         )
         .select_related("meeting__series")
         .order_by("meeting__starts_at", "pk")
     )
+)
 
 
 def meetings_open_for_submission(family: Family) -> QuerySet[MdoMeeting]:

@@ -34,7 +34,7 @@ def resolve_active_coalition(request) -> ActiveCoalition:
     user = request.user
     if not user.is_authenticated:
         return ActiveCoalition(coalition=None)
-    memberships = list(memberships_of(user))
+    memberships = memberships_of(user)
     coalitions: dict[int, Coalition] = {}
     for membership in memberships:
         coalitions.setdefault(membership.coalition_id, membership.coalition)

@@ -169,8 +169,10 @@ class Professional(AbstractUser):
 
 
 class MembershipQuerySet(models.QuerySet):
-    def current(self):
-        today = timezone.localdate()
+    def current(self, today=None):
+        """Memberships in force on `today` (today by default; a `Slot` in a compiled
+        query), of active professionals and organisations."""
+        today = today or timezone.localdate()
         return self.filter(
             Q(end_date__isnull=True) | Q(end_date__gt=today),
             start_date__lte=today,

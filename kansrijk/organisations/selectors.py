@@ -1,22 +1,30 @@
 """Reads of organisation data for the acting professional."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, DateField, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.core.models import AuditEvent
 
 from .models import Coalition, Membership, Organisation, Professional
 
 
-def memberships_of(professional: Professional) -> QuerySet[Membership]:
-    """The professional's current memberships with what the header shows."""
-    return (
-        Membership.objects.current()
-        .filter(professional=professional)
+def memberships_of(professional: Professional) -> list[Membership]:
+    """The professional's current memberships with what the header shows. Every page asks
+    (`request.active`): one query, compiled once (`CompiledQuery`)."""
+    return _MEMBERSHIPS.run(professional=professional.pk, today=timezone.localdate())
+
+
+_MEMBERSHIPS = CompiledQuery(
+    lambda: (
+        Membership.objects.current(today=Slot("today", DateField()))
+        .filter(professional_id=Slot("professional"))
         .select_related("coalition", "organisation")
         .order_by("coalition__name", "organisation__name")
     )
+)
 
 
 def coalitions_of(professional: Professional) -> list[Coalition]:

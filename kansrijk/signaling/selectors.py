@@ -11,6 +11,8 @@ from statistics import median
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from kansrijk.care.models import Task, TaskStatus
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import Family
 
 from .levels import LEVEL_ORDER, Level, Route
@@ -31,7 +33,37 @@ class FamilySignaling:
     drafts: list[Assessment] = field(default_factory=list)
 
 
-def family_signaling(family: Family, *, history_size: int = 12) -> FamilySignaling:
+HISTORY_SIZE = 12
+
+
+def _assessments(family, history_size: int) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(family_id=family)
+        .defer("answers", "result")
+        .order_by("-assessed_on", "-id")[: history_size + 10]
+    )
+
+
+# Compiled once (`CompiledQuery`): the file page reads them on every visit.
+_ASSESSMENTS = {
+    size: CompiledQuery(lambda size=size: _assessments(Slot("family"), size))
+    for size in (1, HISTORY_SIZE)
+}
+_NEWEST_ROUTE = CompiledQuery(
+    lambda: RouteDecision.objects.filter(family_id=Slot("family")).order_by("-decided_at", "-id")[
+        :1
+    ]
+)
+_OPEN_ROUTE_STEPS = CompiledQuery(
+    lambda: (
+        Task.objects.filter(family_id=Slot("family"), status=TaskStatus.OPEN, source="route")
+        .select_related("owner", "owner_organisation")
+        .order_by("due_date", "pk")
+    )
+)
+
+
+def family_signaling(family: Family, *, history_size: int = HISTORY_SIZE) -> FamilySignaling:
     """Latest level, current route with its open next steps, level history, open drafts.
 
     Three queries, for every family: assessments (final and draft, newest first, bounded),
@@ -40,20 +72,15 @@ def family_signaling(family: Family, *, history_size: int = 12) -> FamilySignali
     and the MDO show of an assessment is its level and dates: its answers and scoring
     result, the largest columns, are left unread, and so is who recorded or decided.
     """
-    assessments = list(
-        Assessment.objects.filter(family=family)
-        .defer("answers", "result")
-        .order_by("-assessed_on", "-id")[: history_size + 10]
-    )
+    if history_size in _ASSESSMENTS:
+        assessments = _ASSESSMENTS[history_size].run(family=family.pk)
+    else:
+        assessments = list(_assessments(family.pk, history_size))
     final = [a for a in assessments if not a.is_draft]
-    route = RouteDecision.objects.filter(family=family).order_by("-decided_at", "-id").first()
+    route = _NEWEST_ROUTE.first(family=family.pk)
     # Read whether or not there is a route, so that the file costs the same number of
     # queries for every family (benchmark, issue 5); without a route there are no steps.
-    open_steps = list(
-        Task.objects.filter(family=family, status=TaskStatus.OPEN, source="route")
-        .select_related("owner", "owner_organisation")
-        .order_by("due_date", "pk")
-    )
+    open_steps = _OPEN_ROUTE_STEPS.run(family=family.pk)
     return FamilySignaling(
         latest=final[0] if final else None,
         route=route,

@@ -14,6 +14,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from kansrijk.care.needs import Need, family_route_subquery
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import IdsSlot, InIds, Slot
 
 from .models import (
     CarePath,
@@ -160,14 +162,50 @@ def _options(
     ]
 
 
-def _fits_route(family, prefix: str = "") -> Q:
+def _fits_route(family_pk, prefix: str = "") -> Q:
     """Paths for any route or for the family's current route (every route without one)."""
-    route = family_route_subquery(family.pk)
+    route = family_route_subquery(family_pk)
     if route is None:
         return Q()
     return Q(**{f"{prefix}route": CarePathRoute.ANY}) | Q(
         **{f"{prefix}route": Coalesce(Subquery(route), F(f"{prefix}route"))}
     )
+
+
+def _wanted(prefix: str, *, fits_route: bool = True) -> Q:
+    """The coalition's active paths for the needs, fitting the family's route (`prefix`
+    leads from the model read to its care path). Slots: coalition, needs, family."""
+    return Q(
+        InIds(f"{prefix}need", IdsSlot("needs")),
+        _fits_route(Slot("family"), prefix) if fits_route else Q(),
+        **{f"{prefix}coalition_id": Slot("coalition"), f"{prefix}is_active": True},
+    )
+
+
+# The four queries of `family_suggestions`, compiled once (`CompiledQuery`): the family file
+# reads them on every visit.
+_PATHS = CompiledQuery(lambda: CarePath.objects.filter(_wanted("")).order_by("route", "name", "pk"))
+_STEPS = CompiledQuery(
+    lambda: CarePathStep.objects.filter(_wanted("care_path__")).order_by("care_path_id", "position")
+)
+_LINKS = CompiledQuery(
+    lambda: (
+        CarePathStepService.objects.filter(
+            _wanted("step__care_path__"), service__status=ServiceStatus.ACTIVE
+        )
+        .filter(Q(municipality__isnull=True) | Q(municipality_id=Slot("municipality")))
+        .select_related("service__organization")
+        .order_by("service__name", "pk")
+    )
+)
+_ACCESS = CompiledQuery(
+    lambda: MunicipalityAccess.objects.filter(
+        municipality_id=Slot("municipality"),
+        service_id__in=CarePathStepService.objects.filter(
+            _wanted("step__care_path__", fits_route=False)
+        ).values("service_id"),
+    )
+)
 
 
 def family_suggestions(family, needs: dict[str, list[str]]) -> list[NeedSuggestion]:
@@ -186,39 +224,16 @@ def family_suggestions(family, needs: dict[str, list[str]]) -> list[NeedSuggesti
     a subquery inside the same queries (`kansrijk.care.needs.family_route_subquery`).
     """
     municipality_id = family.municipality_id
-    wanted = {
-        "coalition_id": family.coalition_id,
-        "is_active": True,
-        "need__in": list(needs) or [""],
+    values = {
+        "coalition": family.coalition_id,
+        "needs": list(needs) or [""],
+        "family": family.pk,
+        "municipality": municipality_id,
     }
-    on_path = {f"care_path__{name}": value for name, value in wanted.items()}
-    on_step = {f"step__{name}": value for name, value in on_path.items()}
-    paths = list(
-        CarePath.objects.filter(_fits_route(family), **wanted).order_by("route", "name", "pk")
-    )
-    steps = list(
-        CarePathStep.objects.filter(_fits_route(family, "care_path__"), **on_path).order_by(
-            "care_path_id", "position"
-        )
-    )
-    links = (
-        CarePathStepService.objects.filter(
-            _fits_route(family, "step__care_path__"),
-            **on_step,
-            service__status=ServiceStatus.ACTIVE,
-        )
-        .filter(Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
-        .select_related("service__organization")
-        .order_by("service__name", "pk")
-    )
-    links = list(links)
-    access = {
-        row.service_id: row
-        for row in MunicipalityAccess.objects.filter(
-            municipality_id=municipality_id,
-            service_id__in=CarePathStepService.objects.filter(**on_step).values("service_id"),
-        )
-    }
+    paths = _PATHS.run(**values)
+    steps = _STEPS.run(**values)
+    links = _LINKS.run(**values)
+    access = {row.service_id: row for row in _ACCESS.run(**values)}
     links_of: dict[int, list[CarePathStepService]] = {}
     for link in links:
         links_of.setdefault(link.step_id, []).append(link)

@@ -34,6 +34,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.access.policy import Ground, register_ground
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.organisations.models import Coalition, Membership
 
@@ -227,12 +229,17 @@ def service_of_coalition(coalition_id: int, service_id) -> Service | None:
 
 def family_referrals(family: Family) -> list[Referral]:
     """Every referral of the family, newest first, with service, provider, receiver, person
-    and sender joined: one query whatever their number."""
-    return list(
-        Referral.objects.filter(family=family)
+    and sender joined: one query whatever their number, compiled once (`CompiledQuery`)."""
+    return _FAMILY_REFERRALS.run(family=family.pk)
+
+
+_FAMILY_REFERRALS = CompiledQuery(
+    lambda: (
+        Referral.objects.filter(family_id=Slot("family"))
         .select_related("service__organization", "receiving_organisation", "person", "sent_by")
         .order_by("-sent_at", "-id")
     )
+)
 
 
 INBOX_FILTERS = {
