@@ -22,6 +22,9 @@ import re
 
 from django.utils.translation import gettext as _
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
+
 from .models import Concern
 from .needs import Need
 
@@ -169,13 +172,21 @@ def needs_in_text(text: str) -> list[str]:
     return [need for need in Need.values if _PATTERNS[need].search(text or "")]
 
 
+# Compiled once (`CompiledQuery`): the family file reads it on every visit.
+_OPEN_CONCERN_TEXTS = CompiledQuery(
+    lambda: (
+        Concern.objects.open()
+        .filter(family_id=Slot("family"))
+        .order_by("position", "pk")
+        .values_list("text")
+    )
+)
+
+
 def concern_needs(family) -> dict[str, list[str]]:
     """{need: ["zorgpunt: <text>", ...]} for the family's open concerns (one query)."""
     found: dict[str, list[str]] = {}
-    texts = (
-        Concern.objects.open().filter(family=family).order_by("position", "pk").values_list("text")
-    )
-    for (text,) in texts:
+    for (text,) in _OPEN_CONCERN_TEXTS.run(family=family.pk):
         for need in needs_in_text(text):
             found.setdefault(need, []).append(_("zorgpunt: %(text)s") % {"text": text})
     return found

@@ -333,21 +333,34 @@ class PlanSummary:
 TOP_CONCERNS = 3
 
 
+# Compiled once (`CompiledQuery`): the family file reads them on every visit.
+_TOP_CONCERNS = CompiledQuery(
+    lambda: (
+        Concern.objects.open()
+        .filter(family_id=Slot("family"))
+        .annotate(open_total=Window(Count("id")))
+        .order_by("position", "id")[:TOP_CONCERNS]
+    )
+)
+_PLAN_HEADER = CompiledQuery(
+    lambda: (
+        CarePlan.objects.filter(family_id=Slot("family"))
+        .only("pk", "version", "updated_at")
+        .order_by("pk")[:1]
+    )
+)
+
+
 def plan_summary(family: Family) -> PlanSummary:
     """What the family file shows of the plan, in three queries: the plan, the three most
     important open concerns with the number of open concerns (a window count, computed
     before the limit), and the goal counts."""
-    top = list(
-        Concern.objects.open()
-        .filter(family=family)
-        .annotate(open_total=Window(Count("id")))
-        .order_by("position", "id")[:TOP_CONCERNS]
-    )
+    top = _TOP_CONCERNS.run(family=family.pk)
     counts = Goal.objects.filter(family=family).aggregate(
         all_goals=Count("id"), open_goals=Count("id", filter=Q(status=GoalStatus.OPEN))
     )
     return PlanSummary(
-        plan=CarePlan.objects.filter(family=family).only("pk", "version", "updated_at").first(),
+        plan=_PLAN_HEADER.first(family=family.pk),
         top_concerns=top,
         open_concerns=top[0].open_total if top else 0,
         open_goals=counts["open_goals"],

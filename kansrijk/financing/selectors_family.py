@@ -24,6 +24,8 @@ from dataclasses import replace
 
 from django.utils import timezone
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.socialmap.models import Referral, ReferralStatus
 from kansrijk.socialmap.terms import service_terms
@@ -149,7 +151,15 @@ def _referrals(family: Family) -> list[who_pays.PlannedReferral]:
 
 
 def latest_kraamzorg(family: Family) -> KraamzorgCalculation | None:
-    return KraamzorgCalculation.objects.filter(family=family).order_by("-created_at", "-pk").first()
+    return _LATEST_KRAAMZORG.first(family=family.pk)
+
+
+# Compiled once (`CompiledQuery`): the family file reads it on every visit.
+_LATEST_KRAAMZORG = CompiledQuery(
+    lambda: KraamzorgCalculation.objects.filter(family_id=Slot("family")).order_by(
+        "-created_at", "-pk"
+    )[:1]
+)
 
 
 def family_financing(family: Family, *, year: int | None = None) -> who_pays.FamilyFinancing:

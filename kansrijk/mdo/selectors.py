@@ -298,8 +298,15 @@ def meetings_open_for_submission(family: Family) -> QuerySet[MdoMeeting]:
 
 
 def coalition_has_series(coalition_id: int) -> bool:
-    return (
+    return bool(_HAS_SERIES.run(coalition=coalition_id))
+
+
+# Compiled once (`CompiledQuery`): the family file asks on every visit.
+_HAS_SERIES = CompiledQuery(
+    lambda: (
         MdoSeries.objects.filter(is_active=True)
-        .filter(Q(coalition_id=coalition_id) | Q(served_coalitions=coalition_id))
-        .exists()
+        .filter(Q(coalition_id=Slot("coalition")) | Q(served_coalitions=Slot("coalition")))
+        .order_by()
+        .values("pk")[:1]
     )
+)

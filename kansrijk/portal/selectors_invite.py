@@ -3,6 +3,8 @@ gezin", and in what state their invitation is. The family comes from the access 
 
 from dataclasses import dataclass
 
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 from kansrijk.families.models import Family, Person
 
 from .models import FamilyAccount
@@ -42,6 +44,12 @@ class MemberAccess:
         )
 
 
+# Compiled once (`CompiledQuery`): the family file reads it on every visit.
+_ACCOUNTS = CompiledQuery(
+    lambda: FamilyAccount.objects.filter(family_id=Slot("family")).order_by("-invited_at", "-id")
+)
+
+
 def family_member_access(family: Family, persons: list[Person] | None = None) -> list[MemberAccess]:
     """The client and partner of `family` with their newest account: two queries (one when the
     caller passes the family's `persons`, e.g. prefetched by the file page), whatever the
@@ -52,7 +60,7 @@ def family_member_access(family: Family, persons: list[Person] | None = None) ->
     newest: dict[int, FamilyAccount] = {}
     # Newest first, so the first one seen per person wins. Always one query, also for a file
     # without adults: the family file costs the same for every family.
-    for account in FamilyAccount.objects.filter(family=family).order_by("-invited_at", "-id"):
+    for account in _ACCOUNTS.run(family=family.pk):
         newest.setdefault(account.person_id, account)
     return [
         MemberAccess(

@@ -18,6 +18,8 @@ instrument files (in memory).
 from django.utils.translation import gettext as _
 
 from kansrijk.care.needs import Need
+from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.expressions import Slot
 
 from . import instruments as registry
 from .instruments import t
@@ -57,14 +59,19 @@ def _domain_title(instrument_key: str, version: int, domain_key: str) -> str:
         return domain_key
 
 
+# Compiled once (`CompiledQuery`): the family file reads it on every visit.
+_LATEST_FINAL = CompiledQuery(
+    lambda: (
+        Assessment.objects.filter(family_id=Slot("family"), status=AssessmentStatus.FINAL)
+        .order_by("-assessed_on", "-id")
+        .values("instrument_key", "instrument_version", "result")[:1]
+    )
+)
+
+
 def assessment_needs(family) -> dict[str, list[str]]:
     """{need: ["signalering: domein Werk en inkomen", ...]} from the newest final assessment."""
-    latest = (
-        Assessment.objects.filter(family=family, status=AssessmentStatus.FINAL)
-        .order_by("-assessed_on", "-id")
-        .values("instrument_key", "instrument_version", "result")
-        .first()
-    )
+    latest = _LATEST_FINAL.first(family=family.pk)
     result = (latest or {}).get("result") or {}
     drivers: dict[str, list[str]] = {}
     for driver in result.get("drivers", ()):
