@@ -1,6 +1,7 @@
 """`CompiledQuery` builds and compiles a queryset once and runs it for any values of its
 slots, giving the rows the queryset itself would give."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,7 +79,10 @@ def test_each_run_sends_the_same_sql_and_is_counted_like_any_query(cast):
         query.run(family=first.pk)
         query.run(family=second.pk)
     one, two = (captured["sql"] for captured in queries.captured_queries)
-    assert one.replace(str(first.pk), "?") == two.replace(str(second.pk), "?")
+    # Apart from the family's id (a whole word: "pc4" is a column), the same SQL.
+    one, two = re.sub(rf"\b{first.pk}\b", "?", one), re.sub(rf"\b{second.pk}\b", "?", two)
+    assert "?" in one
+    assert one == two
 
 
 def test_prefetches_run_as_usual(cast):
