@@ -165,10 +165,7 @@ def chain_signals(
 
 def _rule_rows(rule: Rule, families, today: date, days: int) -> list[dict]:
     if isinstance(families, list):
-        # `today` may be another day than the real one (a test, a reminder run for a date);
-        # what is current (a membership, a care team) is read for the real one.
-        now = (timezone.localdate(), timezone.get_current_timezone_name())
-        return _compiled_rule(rule.code, today, days, now).run(ids=families)
+        return _compiled_rule(rule.code, today, days, _now()).run(ids=families)
     return list(_rule_values(rule, families, today, days))
 
 
@@ -177,6 +174,13 @@ def _rule_values(rule: Rule, families: QuerySet[Family], today: date, days: int)
         [*([rule.responsible_field] if rule.responsible_field else []), *rule.fields]
     )
     return rule.holds(families, today=today, days=days).order_by().values("pk", "basis", *fields)
+
+
+def _now() -> tuple[date, str]:
+    """The real day and time zone, part of every compiled query's key: `today` may be another
+    day than the real one (a test, a reminder run for a date), while what is current (a
+    membership, a care team) is read for the real one."""
+    return (timezone.localdate(), timezone.get_current_timezone_name())
 
 
 @lru_cache(maxsize=256)
@@ -196,8 +200,7 @@ def _family_details(family_ids: set[int]) -> dict[int, dict]:
     family, in one query."""
     if not family_ids:
         return {}
-    now = (timezone.localdate(), timezone.get_current_timezone_name())
-    rows = _compiled_details(now).run(ids=family_ids)
+    rows = _compiled_details(_now()).run(ids=family_ids)
     return {row["pk"]: row for row in rows}
 
 
