@@ -296,7 +296,7 @@ class FamilyViewSet(PermissionsByMethodMixin, viewsets.GenericViewSet):
             request=request,
             persons=_persons_of_file,
             detail=_("Gezinsdossier ingezien via de API"),
-            queryset=_family_file_queryset(),
+            queryset=_family_file_queryset,
         )
         return Response(FamilyDetailSerializer(family, context=self.get_serializer_context()).data)
 

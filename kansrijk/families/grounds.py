@@ -49,6 +49,7 @@ def register_care_team_ground() -> None:
             treatment_relationship=True,
             consent=_care_team_consent,
             consent_condition=care_team_consent_condition,
+            compilable=True,
             order=10,
         )
     )

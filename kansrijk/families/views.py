@@ -68,7 +68,7 @@ def _family(request, pk: int, *, detail: str = "") -> Family:
         request=request,
         coalition=_active_coalition(request),
         detail=detail,
-        queryset=selectors.family_pages(),
+        queryset=selectors.family_pages,
     )
 
 
