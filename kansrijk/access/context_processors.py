@@ -4,12 +4,12 @@ Both values are lazy: a page (or an htmx partial) that does not show them costs 
 and one that does costs exactly one query each, however many accesses or notifications.
 """
 
-from django.db.models import DateTimeField
+from django.db.models import Count, DateTimeField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.compiled import CompiledQuery, totals
 from kansrijk.core.expressions import Slot
 from kansrijk.core.models import Notification
 
@@ -58,8 +58,12 @@ def unread_notifications(request):
     user = _logged_in(request)
     if user is None:
         return {}
-    return {
-        "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.filter(recipient=user).unread().count()
-        )
-    }
+    return {"unread_notifications": SimpleLazyObject(lambda: _UNREAD.first(user=user.pk)["count"])}
+
+
+# One query on every page, compiled once.
+_UNREAD = CompiledQuery(
+    lambda: totals(
+        Notification.objects.filter(recipient_id=Slot("user")).unread(), count=Count("*")
+    )
+)

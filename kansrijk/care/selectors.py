@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
 from kansrijk.access.services import access_event_record
-from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.compiled import CompiledQuery, totals
 from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import visible_family
@@ -351,14 +351,21 @@ _PLAN_HEADER = CompiledQuery(
 )
 
 
+_GOAL_COUNTS = CompiledQuery(
+    lambda: totals(
+        Goal.objects.filter(family_id=Slot("family")),
+        all_goals=Count("id"),
+        open_goals=Count("id", filter=Q(status=GoalStatus.OPEN)),
+    )
+)
+
+
 def plan_summary(family: Family) -> PlanSummary:
     """What the family file shows of the plan, in three queries: the plan, the three most
     important open concerns with the number of open concerns (a window count, computed
     before the limit), and the goal counts."""
     top = _TOP_CONCERNS.run(family=family.pk)
-    counts = Goal.objects.filter(family=family).aggregate(
-        all_goals=Count("id"), open_goals=Count("id", filter=Q(status=GoalStatus.OPEN))
-    )
+    counts = _GOAL_COUNTS.first(family=family.pk)
     return PlanSummary(
         plan=_PLAN_HEADER.first(family=family.pk),
         top_concerns=top,

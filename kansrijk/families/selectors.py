@@ -17,20 +17,18 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
     When,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from kansrijk.access.policy import families_visible_to
-from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.compiled import CompiledQuery, keep_prefetched
 from kansrijk.core.expressions import Slot
 from kansrijk.organisations.models import Coalition, Professional
 
@@ -219,22 +217,25 @@ def family_pages() -> QuerySet[Family]:
 def family_file(family: Family) -> Family:
     """`family`, granted by the policy, with what its file page shows.
 
-    Read onto the same instance (four queries, whatever the household size): persons and
-    pregnancies (prefetched: `family.persons.all()`), the current care team with account,
-    membership and organisation (`current_care_team`), and the consents in force
-    (`consents_in_force`); the last two compiled once (`CompiledQuery`). The family is not
-    read again; fetched with `family_pages()` it has its municipality.
+    Read onto the same instance (four queries, whatever the household size, each compiled
+    once: `CompiledQuery`): persons and pregnancies (kept as prefetched:
+    `family.persons.all()`), the current care team with account, membership and
+    organisation (`current_care_team`), and the consents in force (`consents_in_force`).
+    The family is not read again; fetched with `family_pages()` it has its municipality.
     """
-    prefetch_related_objects(
-        [family],
-        Prefetch("persons", queryset=Person.objects.order_by("role", "date_of_birth", "pk")),
-        Prefetch("pregnancies", queryset=Pregnancy.objects.order_by("-due_date", "-pk")),
-    )
+    keep_prefetched(family, "persons", _PERSONS.run(family=family.pk))
+    keep_prefetched(family, "pregnancies", _PREGNANCIES.run(family=family.pk))
     family.current_care_team = _CURRENT_CARE_TEAM.run(family=family.pk, today=timezone.localdate())
     family.consents_in_force = _CONSENTS_IN_FORCE.run(family=family.pk)
     return family
 
 
+_PERSONS = CompiledQuery(
+    lambda: Person.objects.filter(family_id=Slot("family")).order_by("role", "date_of_birth", "pk")
+)
+_PREGNANCIES = CompiledQuery(
+    lambda: Pregnancy.objects.filter(family_id=Slot("family")).order_by("-due_date", "-pk")
+)
 _CURRENT_CARE_TEAM = CompiledQuery(
     lambda: (
         CareTeamMember.objects.current(today=Slot("today", DateField()))

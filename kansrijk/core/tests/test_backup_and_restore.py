@@ -164,7 +164,9 @@ def data(cast):
             ground="care_team",
             detail="Dossier ingezien",
         )
-    day = (timezone.now() - timedelta(days=3)).astimezone(UTC).replace(hour=9, microsecond=0)
+    # Four days back: three complete days to seal also just after midnight, before the
+    # seal margin has passed (`last_complete_day`).
+    day = (timezone.now() - timedelta(days=4)).astimezone(UTC).replace(hour=9, microsecond=0)
     AccessEvent.objects.create(
         timestamp=day,
         user=cast.case_director,

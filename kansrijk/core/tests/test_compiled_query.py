@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import BooleanField, DateField, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, Count, DateField, ExpressionWrapper, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.compiled import CompiledQuery, keep_prefetched, totals
 from kansrijk.core.expressions import IdsSlot, InIds, Slot
 from kansrijk.families.models import Family, Person
 from kansrijk.testing.families import make_family
@@ -106,3 +106,53 @@ def test_a_missing_value_is_refused(cast):
     query = CompiledQuery(lambda: Family.objects.filter(pk=Slot("family")))
     with pytest.raises(TypeError, match="family"):
         query.run()
+
+
+def test_totals_give_one_row_also_when_nothing_matches(cast):
+    family = make_family(cast)
+    for name in ("Sam", "Noor", "Bo"):
+        Person.objects.create(
+            family=family, coalition=family.coalition, role="child", first_name=name
+        )
+    query = CompiledQuery(
+        lambda: totals(
+            Person.objects.filter(family_id=Slot("family")),
+            everyone=Count("id"),
+            children=Count("id", filter=Q(role="child")),
+        )
+    )
+    expected = Person.objects.filter(family=family).aggregate(
+        everyone=Count("id"), children=Count("id", filter=Q(role="child"))
+    )
+    assert query.first(family=family.pk) == expected
+    assert expected["children"] == 3
+    assert query.first(family=10**9) == {"everyone": 0, "children": 0}
+
+
+def test_rows_kept_as_prefetched_are_what_the_related_manager_gives(cast):
+    family = make_family(cast)
+    other = make_family(cast)
+    for name in ("Sam", "Noor"):
+        Person.objects.create(
+            family=family, coalition=family.coalition, role="child", first_name=name
+        )
+    query = CompiledQuery(lambda: Person.objects.filter(family_id=Slot("family")).order_by("pk"))
+    keep_prefetched(family, "persons", query.run(family=family.pk))
+    keep_prefetched(other, "persons", query.run(family=other.pk))
+    with CaptureQueriesContext(connection) as queries:
+        names = [person.first_name for person in family.persons.all()]
+        households = {person.family for person in family.persons.all()}
+        other_names = [person.first_name for person in other.persons.all()]
+    assert not queries.captured_queries
+    assert names == [p.first_name for p in Person.objects.filter(family=family).order_by("pk")]
+    assert {"Sam", "Noor"} <= set(names)
+    assert households == {family}
+    assert "Sam" not in other_names
+    # A filter on the relation still asks the database, for this family only.
+    assert [p.first_name for p in family.persons.filter(role="child").order_by("pk")] == [
+        "Sam",
+        "Noor",
+    ]
+    # Kept again (a second read of the same family), the new rows replace the old.
+    keep_prefetched(family, "persons", [])
+    assert list(family.persons.all()) == []
