@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 TOKEN_PREFIX = "kr_"  # noqa: S105 (a public prefix, not a secret)
 
 
@@ -28,7 +30,7 @@ class ApiTokenQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class ApiToken(models.Model):
+class ApiToken(KansrijkModel):
     professional = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
@@ -90,7 +92,7 @@ class BreakTheGlassQuerySet(models.QuerySet):
         return self.filter(reviewed_at__isnull=True)
 
 
-class BreakTheGlass(models.Model):
+class BreakTheGlass(KansrijkModel):
     """Emergency access to one family, for a limited time, with a reason (as DHIS2 Tracker).
 
     Access lasts `BREAK_THE_GLASS_HOURS` (default 3). Every use is reported and reviewed.
@@ -173,7 +175,7 @@ class AccessEventQuerySet(models.QuerySet):
 SELF_GROUND = "self"
 
 
-class AccessEvent(models.Model):
+class AccessEvent(KansrijkModel):
     """One access to family data, as NEN 7513 asks: what, when, whose data, who, from where,
     on what ground, and the four checks.
 
@@ -267,7 +269,7 @@ class AccessEvent(models.Model):
         raise AccessLogIsAppendOnly("Het toegangslog kan niet worden verwijderd.")
 
 
-class AccessLogSeal(models.Model):
+class AccessLogSeal(KansrijkModel):
     """The seal of one UTC day of the access log: a SHA-256 digest over the previous day's
     digest and every event of the day, in id order (kansrijk/access/integrity.py).
 
@@ -299,7 +301,7 @@ class AccessLogSeal(models.Model):
 # --- Single sign-on per organisation (OpenID Connect) ----------------------------------------
 
 
-class OidcProvider(models.Model):
+class OidcProvider(KansrijkModel):
     """An organisation's identity provider (OpenID Connect), shown as a button on the login page.
 
     A professional who logs in through it is matched by the verified e-mail address the

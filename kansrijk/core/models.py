@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 
-class AuditEvent(models.Model):
+
+class AuditEvent(KansrijkModel):
     class Action(models.TextChoices):
         CREATE = "create", _("aangemaakt")
         UPDATE = "update", _("gewijzigd")
@@ -63,7 +65,7 @@ class NotificationQuerySet(models.QuerySet):
         return self.unread().update(read_at=timezone.now())
 
 
-class Notification(models.Model):
+class Notification(KansrijkModel):
     """A message in the app for one person, such as "someone broke the glass on your family".
 
     Written by the service of the higher app that has something to tell, in the same
@@ -107,7 +109,7 @@ class Notification(models.Model):
         return self.read_at is not None
 
 
-class IdempotentRequest(models.Model):
+class IdempotentRequest(KansrijkModel):
     """An API create sent with an `Idempotency-Key` header, and the answer it got: the same
     key from the same caller gets the same answer again instead of a second row. The request's
     fingerprint (method, path, body hash) tells a reused key with another request apart. The
@@ -135,7 +137,7 @@ class IdempotentRequest(models.Model):
         return f"{self.method} {self.path} ({self.key})"
 
 
-class OutgoingMail(models.Model):
+class OutgoingMail(KansrijkModel):
     """An e-mail waiting to be sent, written in the same transaction as the action that
     causes it (`mail_outbox.mail_enqueue`), so a mail server that is down or a full disk
     never loses the mail nor undoes the action: the row stays until a send succeeds

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class WebhookEvent(models.TextChoices):
     HANDOVER_PROPOSED = "handover.proposed", _("Overdracht voorgesteld")
@@ -27,7 +29,7 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-class WebhookEndpoint(models.Model):
+class WebhookEndpoint(KansrijkModel):
     coalition = models.ForeignKey(
         "organisations.Coalition", on_delete=models.CASCADE, related_name="webhook_endpoints"
     )
@@ -62,7 +64,7 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", _("Mislukt")
 
 
-class WebhookDelivery(models.Model):
+class WebhookDelivery(KansrijkModel):
     endpoint = models.ForeignKey(
         WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
     )

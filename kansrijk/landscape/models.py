@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.care.needs import Need
+from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.socialmap.vocabulary import Phase, TargetGroup
 
 
@@ -33,7 +34,7 @@ class PartnershipKind(models.TextChoices):
     OTHER = "other", _("Ander samenwerkingsverband")
 
 
-class Partnership(models.Model):
+class Partnership(KansrijkModel):
     region = models.ForeignKey(
         "organisations.Region",
         on_delete=models.CASCADE,
@@ -76,7 +77,7 @@ class Partnership(models.Model):
         return self.name
 
 
-class CentralPoint(models.Model):
+class CentralPoint(KansrijkModel):
     municipality = models.OneToOneField(
         "organisations.Municipality",
         on_delete=models.CASCADE,
@@ -114,7 +115,7 @@ class AgreementStatus(models.TextChoices):
 OPEN_STATUSES = (AgreementStatus.OPEN, AgreementStatus.IN_PROGRESS)
 
 
-class Agreement(models.Model):
+class Agreement(KansrijkModel):
     coalition = models.ForeignKey(
         "organisations.Coalition",
         on_delete=models.CASCADE,

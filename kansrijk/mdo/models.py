@@ -23,6 +23,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 DEFAULT_ACCESS_DAYS = 14
 ACCESS_DAYS_LIMIT = 60
 
@@ -42,7 +44,7 @@ class ParticipantRole(models.TextChoices):
     GUEST = "guest", _("Gast")
 
 
-class MdoSeries(models.Model):
+class MdoSeries(KansrijkModel):
     """A standing MDO: who meets, how often, and for which coalitions."""
 
     coalition = models.ForeignKey(
@@ -94,7 +96,7 @@ class MdoSeries(models.Model):
         return self.name
 
 
-class SeriesParticipant(models.Model):
+class SeriesParticipant(KansrijkModel):
     """A standing participant of a series: a professional through one membership (which
     gives the organisation and discipline), with a role in the series."""
 
@@ -165,7 +167,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class MdoMeeting(models.Model):
+class MdoMeeting(KansrijkModel):
     series = models.ForeignKey(MdoSeries, on_delete=models.PROTECT, related_name="meetings")
     starts_at = models.DateTimeField(_("datum en tijd"))
     place = models.CharField(_("plaats"), max_length=200, blank=True)
@@ -211,7 +213,7 @@ class MdoMeeting(models.Model):
         return status in MEETING_TRANSITIONS.get(self.status, frozenset())
 
 
-class MeetingParticipant(models.Model):
+class MeetingParticipant(KansrijkModel):
     """Who takes part in one meeting (the series' standing participants, copied when the
     meeting is planned, plus guests), and whether they attended."""
 
@@ -259,7 +261,7 @@ class ItemStatus(models.TextChoices):
 OPEN_ITEM_STATUSES = (ItemStatus.ON_AGENDA, ItemStatus.DISCUSSED)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(KansrijkModel):
     meeting = models.ForeignKey(MdoMeeting, on_delete=models.CASCADE, related_name="items")
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="mdo_items"
@@ -317,7 +319,7 @@ class DecisionKind(models.TextChoices):
     ADVICE = "advice", _("Advies")
 
 
-class Decision(models.Model):
+class Decision(KansrijkModel):
     """One decision of the MDO about an item, with what it set in motion."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")

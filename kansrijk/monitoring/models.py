@@ -11,8 +11,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 
-class IndicatorSnapshot(models.Model):
+
+class IndicatorSnapshot(KansrijkModel):
     """The raw cells of one indicator for one scope and period (unsuppressed: suppression
     depends on who looks and what else is shown). `stale` marks it for recomputation in the
     background after the data changed."""
@@ -55,7 +57,7 @@ class IndicatorSnapshot(models.Model):
         return f"{self.indicator} {self.period}"
 
 
-class PublishedDocument(models.Model):
+class PublishedDocument(KansrijkModel):
     """A coalition's signed aggregate document for one period (a new version when it is
     published again)."""
 
@@ -85,7 +87,7 @@ class PublishedDocument(models.Model):
         return f"{self.coalition} {self.period} v{self.version}"
 
 
-class TrustedPublisher(models.Model):
+class TrustedPublisher(KansrijkModel):
     """A publisher (a coalition, here or on another installation) whose documents a region
     accepts, with the public key its signatures are checked against."""
 
@@ -116,7 +118,7 @@ class ImportStatus(models.TextChoices):
     REFUSED = "refused", _("Geweigerd")
 
 
-class ImportedDocument(models.Model):
+class ImportedDocument(KansrijkModel):
     """A document a region imported (uploaded or fetched), accepted or refused with the
     reason; a refused document keeps no figures."""
 

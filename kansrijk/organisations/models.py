@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 
-class Region(models.Model):
+
+class Region(KansrijkModel):
     """A group of coalitions, for example an obstetric partnership (VSV)."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
@@ -28,7 +30,7 @@ class Region(models.Model):
         return self.name
 
 
-class Coalition(models.Model):
+class Coalition(KansrijkModel):
     """A local coalition Kansrijke Start: the tenant every family row belongs to."""
 
     region = models.ForeignKey(
@@ -66,7 +68,7 @@ class Coalition(models.Model):
             return now.replace(year=now.year - years, day=28)
 
 
-class Municipality(models.Model):
+class Municipality(KansrijkModel):
     cbs_code = models.CharField(
         _("CBS-code"),
         max_length=6,
@@ -107,7 +109,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "anders", _("Anders")
 
 
-class Organisation(models.Model):
+class Organisation(KansrijkModel):
     """A chain partner (ketenpartner); it may work in several coalitions of a region."""
 
     name = models.CharField(_("naam"), max_length=160)
@@ -184,7 +186,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(**{Membership.ROLE_FIELDS[role]: True})
 
 
-class Membership(models.Model):
+class Membership(KansrijkModel):
     """A professional working for an organisation in a coalition, in one discipline."""
 
     ROLE_FIELDS = {

@@ -11,13 +11,15 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class FamilyAccountQuerySet(models.QuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
 
 
-class FamilyAccount(models.Model):
+class FamilyAccount(KansrijkModel):
     """The invitation of one family member (client or partner) to the portal, and from then
     on their account. Revoking ends it; a new invitation makes a new account."""
 
@@ -86,7 +88,7 @@ class FamilyAccount(models.Model):
         return self.revoked_at is None
 
 
-class LoginCode(models.Model):
+class LoginCode(KansrijkModel):
     """A one-time code sent by e-mail; only its hash is kept. Valid for a few minutes, for a
     few attempts, once."""
 
@@ -105,7 +107,7 @@ class LoginCode(models.Model):
         return f"code {self.account_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class AccessQuestion(models.Model):
+class AccessQuestion(KansrijkModel):
     """A family member's question about one entry of their access report. It goes to the
     coalition's coordinators and the case director; the answer is shown in the portal."""
 

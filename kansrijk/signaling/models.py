@@ -12,10 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 from .levels import Level, Route
 
 
-class CoalitionInstrument(models.Model):
+class CoalitionInstrument(KansrijkModel):
     """A coalition's choice to use an instrument or not; without a row it is in use."""
 
     coalition = models.ForeignKey(
@@ -46,7 +48,7 @@ class AssessmentStatus(models.TextChoices):
     FINAL = "final", _("Afgerond")
 
 
-class Assessment(models.Model):
+class Assessment(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,
@@ -149,7 +151,7 @@ class Assessment(models.Model):
         return f"{weeks}+{days}"
 
 
-class RouteDecision(models.Model):
+class RouteDecision(KansrijkModel):
     """The route chosen for a family, at one moment; the newest one is the current route."""
 
     family = models.ForeignKey(
@@ -215,7 +217,7 @@ class StepOwner(models.TextChoices):
     ORGANISATION = "organisation", _("Een vaste organisatie")
 
 
-class RouteStep(models.Model):
+class RouteStep(KansrijkModel):
     """A next step a coalition wants when a route is chosen; becomes a task on the family."""
 
     coalition = models.ForeignKey(

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 
-class SignalSetting(models.Model):
+
+class SignalSetting(KansrijkModel):
     """A coalition's own threshold for one chain-signal rule, or the rule switched off.
 
     Without a row the rule's default applies (`rules.Rule.default_days`, active).
@@ -43,7 +45,7 @@ class SignalSetting(models.Model):
         return f"{self.rule_code}: {self.days} ({'aan' if self.is_active else 'uit'})"
 
 
-class ReminderLog(models.Model):
+class ReminderLog(KansrijkModel):
     """One chain signal that was in a reminder e-mail to one professional.
 
     A signal is known by its family, its rule and the day it started (`signal_since`): when

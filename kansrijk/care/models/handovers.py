@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.organisations.models import OrganisationKind
 
 # --- The handover's workflow ----------------------------------------------------------------
@@ -180,7 +181,7 @@ DEFAULT_CHAIN_MOMENTS: tuple[Moment, ...] = (
 )
 
 
-class ChainMoment(models.Model):
+class ChainMoment(KansrijkModel):
     """A coalition's own chain moment; once it has one, the defaults no longer apply."""
 
     coalition = models.ForeignKey(
@@ -274,7 +275,7 @@ class HandoverQuerySet(models.QuerySet):
         return self.proposed().filter(due_date__lt=today or timezone.localdate())
 
 
-class Handover(models.Model):
+class Handover(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,
@@ -448,7 +449,7 @@ class CaseDirectorQuerySet(models.QuerySet):
         return self.filter(ended_at__isnull=True)
 
 
-class CaseDirector(models.Model):
+class CaseDirector(KansrijkModel):
     """One period in which `professional` held the casusregie of `family`."""
 
     family = models.ForeignKey(

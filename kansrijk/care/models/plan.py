@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 # The plan's own text fields, in the order the plan shows them.
 PLAN_TEXT_FIELDS = ("strengths", "own_contribution", "support_needed")
 SAFETY_PLAN_TEXT_FIELDS = ("risks", "agreements", "contacts")
@@ -44,7 +46,7 @@ class HealthDimension(models.TextChoices):
     DAILY_FUNCTIONING = "daily_functioning", _("Dagelijks functioneren")
 
 
-class CarePlan(models.Model):
+class CarePlan(KansrijkModel):
     """The family's one plan. Created by its first save; a family without one has none yet."""
 
     family = models.OneToOneField(
@@ -82,7 +84,7 @@ class CarePlan(models.Model):
         return {name: getattr(self, name) for name in PLAN_TEXT_FIELDS}
 
 
-class PlanVersion(models.Model):
+class PlanVersion(KansrijkModel):
     """One kept version of a plan's text; the first version is kept too."""
 
     plan = models.ForeignKey(
@@ -113,7 +115,7 @@ class PlanVersion(models.Model):
         return f"{self.plan_id} v{self.version}"
 
 
-class PlanDiscussion(models.Model):
+class PlanDiscussion(KansrijkModel):
     """The plan was discussed with the family on a date (it is written with them)."""
 
     family = models.ForeignKey(
@@ -153,7 +155,7 @@ class ConcernQuerySet(models.QuerySet):
         return self.filter(resolved_at__isnull=True)
 
 
-class Concern(models.Model):
+class Concern(KansrijkModel):
     """A concern (zorgpunt) of the plan; the open ones are kept in order of priority."""
 
     family = models.ForeignKey(
@@ -203,7 +205,7 @@ class GoalQuerySet(models.QuerySet):
         return self.filter(status=GoalStatus.OPEN)
 
 
-class Goal(models.Model):
+class Goal(KansrijkModel):
     """A goal of the plan, on one Positive Health dimension."""
 
     family = models.ForeignKey(
@@ -262,7 +264,7 @@ def _score_field(label):
     )
 
 
-class HealthScore(models.Model):
+class HealthScore(KansrijkModel):
     """One moment at which the family scored itself 0 to 10 on the six dimensions."""
 
     family = models.ForeignKey(
@@ -330,7 +332,7 @@ class HealthScore(models.Model):
         return {name: getattr(self, name) for name in HealthDimension.values}
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(KansrijkModel):
     """The restricted safety plan (veiligheidsplan): only the case director and the care-team
     members the case director granted it see it (`kansrijk.care.selectors`)."""
 
@@ -367,7 +369,7 @@ class SafetyPlan(models.Model):
         return {name: getattr(self, name) for name in SAFETY_PLAN_TEXT_FIELDS}
 
 
-class SafetyPlanVersion(models.Model):
+class SafetyPlanVersion(KansrijkModel):
     """One kept version of a safety plan (read under the same restriction as the plan)."""
 
     safety_plan = models.ForeignKey(
@@ -405,7 +407,7 @@ class SafetyPlanGrantQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class SafetyPlanGrant(models.Model):
+class SafetyPlanGrant(KansrijkModel):
     """The case director lets one care-team member see the safety plan, until revoked.
 
     A grant works only while the professional is on the family's care team.

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class TaskStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -26,7 +28,7 @@ class TaskQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
 
-class Task(models.Model):
+class Task(KansrijkModel):
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="tasks", verbose_name=_("gezin")
     )

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 from .persons import phone_validator
 
 
@@ -22,7 +24,7 @@ class CareTeamMemberQuerySet(models.QuerySet):
         )
 
 
-class CareTeamMember(models.Model):
+class CareTeamMember(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,

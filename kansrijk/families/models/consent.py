@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class ConsentPurpose(models.TextChoices):
     CARE_TEAM = "care_team", _("Gegevens delen binnen het zorgteam")
@@ -30,7 +32,7 @@ class ConsentQuerySet(models.QuerySet):
         return self.in_force().filter(given=True)
 
 
-class Consent(models.Model):
+class Consent(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.families.validators import normalise_postcode, validate_postcode
 
 # Fields a professional edits on the family itself; everything else is set by services.
@@ -46,7 +47,7 @@ class FamilyQuerySet(models.QuerySet):
         return self.filter(status=FamilyStatus.OPEN)
 
 
-class Family(models.Model):
+class Family(KansrijkModel):
     """A household followed over the first 1000 days (gezin / huishouden)."""
 
     coalition = models.ForeignKey(
@@ -168,7 +169,7 @@ class Family(models.Model):
         return data
 
 
-class FamilyVersion(models.Model):
+class FamilyVersion(KansrijkModel):
     """One kept version of a family: nothing is lost by an edit (DESIGN.md section 5).
 
     A row is written for every version, the first one included, so the history is complete

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.families.validators import mask_bsn, normalise_bsn, validate_bsn
 
 phone_validator = RegexValidator(
@@ -35,7 +36,7 @@ class ContactPreference(models.TextChoices):
     HOME_VISIT = "home_visit", _("Huisbezoek")
 
 
-class Person(models.Model):
+class Person(KansrijkModel):
     """Someone in the household. The BSN is never part of str() or repr(); show `bsn_masked`."""
 
     family = models.ForeignKey(
@@ -103,7 +104,7 @@ class PregnancyOutcome(models.TextChoices):
     TERMINATION = "termination", _("Zwangerschapsafbreking")
 
 
-class Pregnancy(models.Model):
+class Pregnancy(KansrijkModel):
     """One pregnancy of the family; a family can have several over the 1000 days."""
 
     family = models.ForeignKey(

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class TimelineKind(models.TextChoices):
     FAMILY_CREATED = "family_created", _("Dossier aangemaakt")
@@ -47,7 +49,7 @@ def timeline_kinds() -> list[tuple[str, object]]:
     return list(_kinds.items())
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,

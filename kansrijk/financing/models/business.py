@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 from .rules import YEAR_VALIDATORS
 
 MAX_HORIZON = 15
@@ -33,7 +35,7 @@ class BusinessPayer(models.TextChoices):
     OTHER = "overig", _("Overig")
 
 
-class BusinessCase(models.Model):
+class BusinessCase(KansrijkModel):
     coalition = models.ForeignKey(
         "organisations.Coalition", on_delete=models.CASCADE, related_name="business_cases"
     )
@@ -73,7 +75,7 @@ class BusinessCase(models.Model):
         return list(range(self.start_year, self.start_year + self.horizon_years))
 
 
-class BusinessCaseIntervention(models.Model):
+class BusinessCaseIntervention(KansrijkModel):
     case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="interventions")
     name = models.CharField(_("interventie"), max_length=200)
     reach_per_year = models.PositiveIntegerField(_("bereik (gezinnen per jaar)"))
@@ -95,7 +97,7 @@ class BusinessCaseIntervention(models.Model):
         return self.name
 
 
-class BusinessCaseEffect(models.Model):
+class BusinessCaseEffect(KansrijkModel):
     """An outcome the intervention is expected to avoid: per family reached, how many such
     outcomes are avoided (low, base, high), from which year after the start."""
 
@@ -133,7 +135,7 @@ class BusinessCaseEffect(models.Model):
         return self.outcome
 
 
-class BusinessCaseSaving(models.Model):
+class BusinessCaseSaving(KansrijkModel):
     """What one avoided outcome saves one payer."""
 
     effect = models.ForeignKey(BusinessCaseEffect, on_delete=models.CASCADE, related_name="savings")

@@ -8,10 +8,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 from .rules import YEAR_VALIDATORS
 
 
-class KraamzorgCalculation(models.Model):
+class KraamzorgCalculation(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,

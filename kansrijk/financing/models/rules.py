@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.families.models import InsuranceKind
 from kansrijk.socialmap.vocabulary import CareKind, Law, Payer
 
@@ -41,7 +42,7 @@ def _amount(label, **kwargs):
     )
 
 
-class Versioned(models.Model):
+class Versioned(KansrijkModel):
     """Who changed a row last, when, and its version for the conflict check."""
 
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)

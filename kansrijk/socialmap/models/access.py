@@ -5,10 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 from ..vocabulary import AccessRoute
 
 
-class MunicipalityAccess(models.Model):
+class MunicipalityAccess(KansrijkModel):
     """How a family in one municipality gets into one service, and on what conditions."""
 
     service = models.ForeignKey(
@@ -44,7 +46,7 @@ class MunicipalityAccess(models.Model):
         return f"{self.service_id} in {self.municipality_id}: {self.route}"
 
 
-class MapEditor(models.Model):
+class MapEditor(KansrijkModel):
     """A professional a coordinator lets maintain the services of one provider."""
 
     organization = models.ForeignKey(

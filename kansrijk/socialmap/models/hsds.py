@@ -21,12 +21,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 def _uuid_pk():
     return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
 
-class Organization(models.Model):
+class Organization(KansrijkModel):
     id = _uuid_pk()
     coalition = models.ForeignKey(
         "organisations.Coalition",
@@ -67,7 +69,7 @@ class Organization(models.Model):
         return self.name
 
 
-class Program(models.Model):
+class Program(KansrijkModel):
     id = _uuid_pk()
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="programs"
@@ -90,7 +92,7 @@ class ServiceStatus(models.TextChoices):
     TEMPORARILY_CLOSED = "temporarily closed", _("Tijdelijk gesloten")
 
 
-class Service(models.Model):
+class Service(KansrijkModel):
     id = _uuid_pk()
     coalition = models.ForeignKey(
         "organisations.Coalition",
@@ -154,7 +156,7 @@ class Service(models.Model):
         return self.name
 
 
-class Location(models.Model):
+class Location(KansrijkModel):
     class Kind(models.TextChoices):
         PHYSICAL = "physical", _("Bezoekadres")
         POSTAL = "postal", _("Postadres")
@@ -192,7 +194,7 @@ class Location(models.Model):
         return self.name or str(self.id)
 
 
-class Address(models.Model):
+class Address(KansrijkModel):
     class Kind(models.TextChoices):
         PHYSICAL = "physical", _("Bezoekadres")
         POSTAL = "postal", _("Postadres")
@@ -214,7 +216,7 @@ class Address(models.Model):
         return f"{self.address_1}, {self.postal_code} {self.city}"
 
 
-class ServiceAtLocation(models.Model):
+class ServiceAtLocation(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="at_locations")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="services_here")
@@ -231,7 +233,7 @@ class ServiceAtLocation(models.Model):
         return f"{self.service_id} @ {self.location_id}"
 
 
-class Contact(models.Model):
+class Contact(KansrijkModel):
     id = _uuid_pk()
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts"
@@ -254,7 +256,7 @@ class Contact(models.Model):
         return self.name or self.email or str(self.id)
 
 
-class Phone(models.Model):
+class Phone(KansrijkModel):
     id = _uuid_pk()
     location = models.ForeignKey(
         Location, on_delete=models.CASCADE, null=True, blank=True, related_name="phones"
@@ -280,7 +282,7 @@ class Phone(models.Model):
         return self.number
 
 
-class Schedule(models.Model):
+class Schedule(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules"
@@ -319,7 +321,7 @@ class Schedule(models.Model):
         return self.description or str(self.id)
 
 
-class ServiceArea(models.Model):
+class ServiceArea(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, null=True, blank=True, related_name="service_areas"
@@ -350,7 +352,7 @@ class ServiceArea(models.Model):
         return self.name or str(self.id)
 
 
-class Language(models.Model):
+class Language(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, null=True, blank=True, related_name="languages"
@@ -372,7 +374,7 @@ class Language(models.Model):
         return self.name or self.code
 
 
-class CostOption(models.Model):
+class CostOption(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
     valid_from = models.DateField(null=True, blank=True)
@@ -388,7 +390,7 @@ class CostOption(models.Model):
         return self.option or str(self.amount)
 
 
-class Funding(models.Model):
+class Funding(KansrijkModel):
     id = _uuid_pk()
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="funding"
@@ -402,7 +404,7 @@ class Funding(models.Model):
         return self.source
 
 
-class RequiredDocument(models.Model):
+class RequiredDocument(KansrijkModel):
     id = _uuid_pk()
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, related_name="required_documents"
@@ -414,7 +416,7 @@ class RequiredDocument(models.Model):
         return self.document
 
 
-class Taxonomy(models.Model):
+class Taxonomy(KansrijkModel):
     id = _uuid_pk()
     name = models.CharField(_("naam"), max_length=100, unique=True)
     description = models.TextField(_("beschrijving"), blank=True)
@@ -429,7 +431,7 @@ class Taxonomy(models.Model):
         return self.name
 
 
-class TaxonomyTerm(models.Model):
+class TaxonomyTerm(KansrijkModel):
     id = _uuid_pk()
     taxonomy = models.ForeignKey(
         Taxonomy, on_delete=models.CASCADE, null=True, blank=True, related_name="terms"
@@ -460,7 +462,7 @@ class TaxonomyTerm(models.Model):
         return self.name
 
 
-class Attribute(models.Model):
+class Attribute(KansrijkModel):
     """HSDS's link from any record (`link_entity` + `link_id`) to a taxonomy term."""
 
     id = _uuid_pk()
@@ -489,7 +491,7 @@ class Attribute(models.Model):
         return f"{self.link_entity} {self.link_id}: {self.taxonomy_term_id}"
 
 
-class Metadata(models.Model):
+class Metadata(KansrijkModel):
     """HSDS's change history: one row per changed field of a record."""
 
     id = _uuid_pk()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.care.needs import Need
+from kansrijk.core.modelbase import KansrijkModel
 
 
 class CarePathRoute(models.IntegerChoices):
@@ -20,7 +21,7 @@ class CarePathRoute(models.IntegerChoices):
     ROUTE_3 = 3, _("Route 3")
 
 
-class CarePath(models.Model):
+class CarePath(KansrijkModel):
     coalition = models.ForeignKey(
         "organisations.Coalition",
         on_delete=models.CASCADE,
@@ -50,7 +51,7 @@ class CarePath(models.Model):
         return self.name
 
 
-class CarePathStep(models.Model):
+class CarePathStep(KansrijkModel):
     care_path = models.ForeignKey(CarePath, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("stap"))
     title = models.CharField(_("wat"), max_length=200)
@@ -68,7 +69,7 @@ class CarePathStep(models.Model):
         return f"{self.position}. {self.title}"
 
 
-class CarePathStepService(models.Model):
+class CarePathStepService(KansrijkModel):
     """A service for a step; with a municipality, the alternative for that municipality."""
 
     step = models.ForeignKey(CarePathStep, on_delete=models.CASCADE, related_name="services")

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.modelbase import KansrijkModel
+
 
 class ReferralStatus(models.TextChoices):
     SENT = "sent", _("Verstuurd")
@@ -71,7 +73,7 @@ class Urgency(models.TextChoices):
 RESPONSE_WORKING_DAYS = {Urgency.NORMAL: 10, Urgency.SOON: 5, Urgency.URGENT: 2}
 
 
-class Referral(models.Model):
+class Referral(KansrijkModel):
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.CASCADE,
@@ -163,7 +165,7 @@ class Referral(models.Model):
         return f"{self.service} ({self.get_status_display()})"
 
 
-class ReferralEvent(models.Model):
+class ReferralEvent(KansrijkModel):
     """One step of a referral: who moved it from which status to which, and why."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
