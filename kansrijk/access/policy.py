@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Exists,
     ExpressionWrapper,
@@ -360,6 +361,9 @@ def get_family_for_user(
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404(NOT_FOUND_MESSAGE) from None
+    if abs(pk) > BigIntegerField.MAX_BIGINT:
+        # No row has such an id (the compiled query would pass it on unchecked).
+        raise Http404(NOT_FOUND_MESSAGE)
     family = None
     coalition_id = getattr(coalition, "pk", coalition)
     known = loaded_memberships(user, coalition_id, request) if coalition is not None else None

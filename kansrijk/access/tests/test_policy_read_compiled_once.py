@@ -107,3 +107,9 @@ def test_consent_given_after_the_first_read_is_logged_at_the_next(cast, cast_fam
         method="written",
     )
     assert _read(cast.care_team_member, cast_family.pk, queryset=pages)[3] is True
+
+
+def test_an_id_beyond_any_row_is_not_found(cast, cast_family):
+    for pk in (2**63, -(2**63) - 1, 10**40):
+        assert _read(cast.care_team_member, pk, queryset=_Pages()) == "not found"
+        assert _read(cast.care_team_member, str(pk)) == "not found"
