@@ -41,7 +41,7 @@ class CompiledQuery:
         called once, at the first run."""
         self._build = build
         self._compiled: _Compiled | None = None
-        self._converters_found: dict[tuple, dict] = {}
+        self._columns_found: dict[tuple, tuple[dict, bool]] = {}
 
     def run(self, **values) -> list:
         """The queryset's rows with `values` in its slots: model instances, or dicts for a
@@ -57,10 +57,14 @@ class CompiledQuery:
         compiler = _copy(compiled.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
-        compiler.get_converters = lambda expressions: self._converters(compiler, expressions)
-        queryset = compiled.queryset._chain()
-        # Django's iterables ask the query for its compiler: this one runs the kept SQL.
-        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        compiler.get_converters = lambda expressions: self._columns(compiler, expressions)[0]
+        compiler.has_composite_fields = lambda expressions: self._columns(compiler, expressions)[1]
+        # Django's iterables ask the query for its compiler: this one runs the kept SQL. The
+        # query and queryset are copied, not cloned: nothing in them changes while they run.
+        query = _copy(compiled.queryset.query)
+        query.get_compiler = lambda *args, **kwargs: compiler
+        queryset = _copy(compiled.queryset)
+        queryset._query = query
         return list(queryset)
 
     def first(self, **values):
@@ -68,16 +72,19 @@ class CompiledQuery:
         rows = self.run(**values)
         return rows[0] if rows else None
 
-    def _converters(self, compiler: SQLCompiler, expressions) -> dict:
+    def _columns(self, compiler: SQLCompiler, expressions) -> tuple[dict, bool]:
         """What converts the columns' values (dates, booleans, decimals), as Django's
-        `get_converters` finds them: the same for every run on a connection, so found once
-        (looking them up cost a tenth of a run)."""
+        `get_converters` finds them, and whether a column is composite: the same for every
+        run on a connection, so found once (asking cost a sixth of a run)."""
         key = (id(compiler.connection), tuple(map(id, expressions)))
-        converters = self._converters_found.get(key)
-        if converters is None:
-            converters = type(compiler).get_converters(compiler, expressions)
-            self._converters_found[key] = converters
-        return converters
+        found = self._columns_found.get(key)
+        if found is None:
+            found = (
+                type(compiler).get_converters(compiler, expressions),
+                type(compiler).has_composite_fields(compiler, expressions),
+            )
+            self._columns_found[key] = found
+        return found
 
     def _compile(self) -> _Compiled:
         queryset = self._build()
@@ -88,11 +95,11 @@ class CompiledQuery:
         return self._compiled
 
 
-def _copy(compiler: SQLCompiler) -> SQLCompiler:
-    """A shallow copy of `compiler` (`copy.copy` goes through `__reduce_ex__`: three times
-    slower, and a compiled query copies its compiler on every run)."""
-    new = object.__new__(type(compiler))
-    new.__dict__.update(compiler.__dict__)
+def _copy(kept):
+    """A shallow copy of a compiler, query or queryset (`copy.copy` goes through
+    `__reduce_ex__`: three times slower, and a compiled query copies them on every run)."""
+    new = object.__new__(type(kept))
+    new.__dict__.update(kept.__dict__)
     return new
 
 
