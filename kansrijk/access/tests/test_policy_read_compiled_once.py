@@ -28,6 +28,16 @@ class _Pages:
         return Family.objects.select_related("municipality")
 
 
+def _consent_to_the_care_team(cast, family):
+    consent_record(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        purpose="care_team",
+        given=True,
+        method="written",
+    )
+
+
 def _read(user, family_pk, action="R", **kwargs):
     """What the user gets: the family's reference, municipality, ground and consent as
     logged; or "not found"."""
@@ -43,13 +53,7 @@ def test_every_actor_gets_from_the_compiled_read_what_the_query_built_afresh_giv
     cast, cast_family
 ):
     other = make_family(cast)
-    consent_record(
-        actor=cast.case_director,
-        family_pk=other.pk,
-        purpose="care_team",
-        given=True,
-        method="written",
-    )
+    _consent_to_the_care_team(cast, other)
     open_break_the_glass(cast.outsider, other)
     pages = _Pages()
     outcomes = []
@@ -99,13 +103,7 @@ def test_a_care_team_membership_that_ends_opens_the_file_until_its_last_day(cast
 def test_consent_given_after_the_first_read_is_logged_at_the_next(cast, cast_family):
     pages = _Pages()
     assert _read(cast.care_team_member, cast_family.pk, queryset=pages)[3] is False
-    consent_record(
-        actor=cast.case_director,
-        family_pk=cast_family.pk,
-        purpose="care_team",
-        given=True,
-        method="written",
-    )
+    _consent_to_the_care_team(cast, cast_family)
     assert _read(cast.care_team_member, cast_family.pk, queryset=pages)[3] is True
 
 
