@@ -6,8 +6,8 @@ the care-team member on its care team. Everyone else in the cast is off the care
 
 import pytest
 
-from kansrijk.families.models import Family
-from kansrijk.families.services import care_team_member_add, family_create
+from kansrijk.families.models import ConsentPurpose, Family
+from kansrijk.families.services import care_team_member_add, consent_record, family_create
 from kansrijk.testing.actors import Cast
 
 FAMILY_DATA = {
@@ -33,6 +33,18 @@ def make_family(cast: Cast, **data) -> Family:
         role_in_family="jeugdverpleegkundige",
     )
     return Family.objects.get(pk=family.pk)
+
+
+def consent_to_care_team(cast: Cast, family) -> None:
+    """The family's verbal consent to share data within the care team, recorded by the case
+    director (as `kansrijk.testing.mdo.consent_to_named_discussion` for the MDO)."""
+    consent_record(
+        actor=cast.case_director,
+        family_pk=family.pk,
+        purpose=ConsentPurpose.CARE_TEAM,
+        given=True,
+        method="verbal",
+    )
 
 
 @pytest.fixture

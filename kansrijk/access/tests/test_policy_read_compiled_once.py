@@ -10,8 +10,7 @@ from django.http import Http404
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
 from kansrijk.families.models import CareTeamMember, Family
-from kansrijk.families.services import consent_record
-from kansrijk.testing.families import make_family
+from kansrijk.testing.families import consent_to_care_team, make_family
 from kansrijk.testing.interop_export import open_break_the_glass
 
 MORNING = datetime(2027, 3, 3, 9, 0, tzinfo=UTC)
@@ -26,16 +25,6 @@ class _Pages:
     def __call__(self):
         self.calls += 1
         return Family.objects.select_related("municipality")
-
-
-def _consent_to_the_care_team(cast, family):
-    consent_record(
-        actor=cast.case_director,
-        family_pk=family.pk,
-        purpose="care_team",
-        given=True,
-        method="written",
-    )
 
 
 def _read(user, family_pk, action="R", **kwargs):
@@ -53,7 +42,7 @@ def test_every_actor_gets_from_the_compiled_read_what_the_query_built_afresh_giv
     cast, cast_family
 ):
     other = make_family(cast)
-    _consent_to_the_care_team(cast, other)
+    consent_to_care_team(cast, other)
     open_break_the_glass(cast.outsider, other)
     pages = _Pages()
     outcomes = []
@@ -103,7 +92,7 @@ def test_a_care_team_membership_that_ends_opens_the_file_until_its_last_day(cast
 def test_consent_given_after_the_first_read_is_logged_at_the_next(cast, cast_family):
     pages = _Pages()
     assert _read(cast.care_team_member, cast_family.pk, queryset=pages)[3] is False
-    _consent_to_the_care_team(cast, cast_family)
+    consent_to_care_team(cast, cast_family)
     assert _read(cast.care_team_member, cast_family.pk, queryset=pages)[3] is True
 
 

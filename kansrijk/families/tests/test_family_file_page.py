@@ -7,8 +7,9 @@ import time_machine
 from django.urls import NoReverseMatch, reverse
 
 from kansrijk.access.models import AccessEvent
-from kansrijk.families.services import consent_record, person_add, pregnancy_add
+from kansrijk.families.services import person_add, pregnancy_add
 from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.families import consent_to_care_team
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +49,7 @@ def full_family(cast, cast_family):
         family_pk=cast_family.pk,
         data={"due_date": TODAY + timedelta(days=280 - 20 * 7 - 3), "gravidity": 2, "parity": 1},
     )
-    consent_record(
-        actor=cast.case_director,
-        family_pk=cast_family.pk,
-        purpose="care_team",
-        given=True,
-        method="verbal",
-    )
+    consent_to_care_team(cast, cast_family)
     return cast_family
 
 
