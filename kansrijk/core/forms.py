@@ -6,6 +6,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from .widget_html import render_widget
+
 WIDGET_CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "select": "utrecht-select utrecht-select--html-select",
@@ -19,6 +21,14 @@ WIDGET_CLASSES = {
 class KansrijkFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        # Django's common widget templates are written in Python (`widget_html`); the rest,
+        # such as the field and form templates above, by the template engine.
+        html = render_widget(template_name, context)
+        if html is None:
+            html = super().render(template_name, context, request)
+        return html
 
 
 class StyledBoundField(forms.BoundField):
