@@ -70,7 +70,7 @@ def _condition(user):
     )
 
 
-def _family_ids(user):
+def _family_ids(user, *, now=None, today=None):
     from .models import Handover
 
     handover_pk = _scoped_handover_pk(user)
@@ -97,6 +97,8 @@ def register_handover_receiver_ground() -> None:
             label=_("Ontvanger van een open overdracht"),
             condition=_condition,
             family_ids=_family_ids,
+            # Outside its scope the ground gives no family, the same SQL for everyone.
+            family_ids_compilable=lambda user: _scoped_handover_pk(user) is None,
             # Not yet: the receiver decides whether to take part in the care.
             treatment_relationship=False,
             consent=_care_team_consent,

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.access.policy import Ground, register_ground
+from kansrijk.access.policy import Ground, always, register_ground
 
 CARE_TEAM = "care_team"
 
@@ -18,10 +18,10 @@ def _on_care_team(user):
     )
 
 
-def _care_team_family_ids(user):
+def _care_team_family_ids(user, *, now=None, today=None):
     from .models import CareTeamMember
 
-    return CareTeamMember.objects.current().filter(professional=user).values("family_id")
+    return CareTeamMember.objects.current(today).filter(professional=user).values("family_id")
 
 
 def _care_team_consent(family) -> bool:
@@ -46,6 +46,7 @@ def register_care_team_ground() -> None:
             label=_("Lid van het zorgteam"),
             condition=_on_care_team,
             family_ids=_care_team_family_ids,
+            family_ids_compilable=always,
             treatment_relationship=True,
             consent=_care_team_consent,
             consent_condition=care_team_consent_condition,

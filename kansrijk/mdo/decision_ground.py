@@ -100,7 +100,7 @@ def _condition(user):
     )
 
 
-def _family_ids(user):
+def _family_ids(user, *, now=None, today=None):
     from .models import AgendaItem
 
     item_pk = _scoped_item_pk(user)
@@ -142,6 +142,8 @@ def register() -> None:
             label=_("Besluit van een MDO waar het gezin met naam op de agenda staat"),
             condition=_condition,
             family_ids=_family_ids,
+            # Outside its scope the ground gives no family, the same SQL for everyone.
+            family_ids_compilable=lambda user: _scoped_item_pk(user) is None,
             # The MDO advises and assigns; the chair does not treat the family.
             treatment_relationship=False,
             consent=_consent,

@@ -21,7 +21,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.access.policy import Ground, register_ground
+from kansrijk.access.policy import Ground, always, register_ground
 
 MDO_PARTICIPANT = "mdo_participant"
 
@@ -34,11 +34,12 @@ def _named_consent(family_ref):
     )
 
 
-def _open_items(user):
-    """The agenda items whose family `user` may read now as a participant (any family)."""
+def _open_items(user, now=None):
+    """The agenda items whose family `user` may read at `now` (the clock's by default) as a
+    participant (any family)."""
     from .models import OPEN_ITEM_STATUSES, AgendaItem, MdoMeeting
 
-    meetings = MdoMeeting.objects.granting_access(timezone.now()).filter(
+    meetings = MdoMeeting.objects.granting_access(now or timezone.now()).filter(
         participants__professional=user
     )
     return AgendaItem.objects.filter(
@@ -50,8 +51,8 @@ def _condition(user):
     return Exists(_open_items(user).filter(family=OuterRef("pk"), coalition=OuterRef("coalition")))
 
 
-def _family_ids(user):
-    return _open_items(user).values("family_id")
+def _family_ids(user, *, now=None, today=None):
+    return _open_items(user, now).values("family_id")
 
 
 def _consent(family) -> bool:
@@ -86,6 +87,7 @@ def register_mdo_participant_ground() -> None:
             label=_("Deelnemer aan een MDO waar het gezin met naam op de agenda staat"),
             condition=_condition,
             family_ids=_family_ids,
+            family_ids_compilable=always,
             # The MDO advises the care team; the participants do not treat the family.
             treatment_relationship=False,
             consent=_consent,

@@ -126,7 +126,7 @@ def _condition(user):
     )
 
 
-def _family_ids(user):
+def _family_ids(user, *, now=None, today=None):
     referral_pk = _scoped_referral_pk(user)
     if referral_pk is None:
         return Referral.objects.none().values("family_id")
@@ -151,6 +151,8 @@ def register_referral_receiver_ground() -> None:
             label=_("Ontvanger van een verwijzing"),
             condition=_condition,
             family_ids=_family_ids,
+            # Outside its scope the ground gives no family, the same SQL for everyone.
+            family_ids_compilable=lambda user: _scoped_referral_pk(user) is None,
             # Not yet: the receiver decides whether to take part in the care.
             treatment_relationship=False,
             consent=_consent,
