@@ -256,6 +256,13 @@ class AccessEvent(KansrijkModel):
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%dT%H:%M:%S} {self.user_display} {self.get_action_display()}"
 
+    @property
+    def ground_label(self) -> str:
+        """The ground's label in the current language ("" for one no app registers)."""
+        from .policy import ground_labels
+
+        return ground_labels().get(self.ground, "")
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AccessLogIsAppendOnly("Het toegangslog kan niet worden gewijzigd.")

@@ -124,6 +124,11 @@ def register_ground(ground: Ground) -> None:
     _compiled_sets.clear()
 
 
+def ground_labels() -> dict[str, str]:
+    """Each registered ground's label as text in the current language, by code."""
+    return {code: str(ground.label) for code, ground in _grounds.items()}
+
+
 def registered_grounds() -> list[Ground]:
     return list(_grounds.values())
 

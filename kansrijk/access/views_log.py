@@ -47,6 +47,7 @@ from .policy import (
     families_visible_to,
     get_family_for_user,
     ground_holds,
+    ground_labels,
     registered_grounds,
 )
 
@@ -67,10 +68,6 @@ coordinator_required = role_required(Role.COORDINATOR)
 
 def _family_file_url(family_pk: int) -> str:
     return reverse("families:detail", args=[family_pk])
-
-
-def _ground_labels() -> dict[str, str]:
-    return {ground.code: ground.label for ground in registered_grounds()}
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -217,16 +214,12 @@ def family_access_report(request, pk: int):
     )
     page_obj = Paginator(events, REPORT_PAGE_SIZE).get_page(request.GET.get("pagina"))
     page_obj.object_list = _report_rows(page_obj.object_list)
-    # Each line looks its ground up in these labels: only the grounds on this page, as text.
-    on_page = {row.ground for row in page_obj.object_list}
-    labels = {code: str(label) for code, label in _ground_labels().items() if code in on_page}
     return render(
         request,
         "access/log/family_access_report.html",
         {
             "family": family,
             "page_obj": page_obj,
-            "ground_labels": labels,
             "family_url": _family_file_url(family.pk),
         },
     )
@@ -257,9 +250,13 @@ def _report_rows(values) -> list[SimpleNamespace]:
     label is looked up in one translated table per page instead.
     """
     actions = {value: str(label) for value, label in AccessEvent.Action.choices}
+    grounds = ground_labels()
     return [
         SimpleNamespace(
-            **row, pk=row["id"], get_action_display=actions.get(row["action"], row["action"])
+            **row,
+            pk=row["id"],
+            get_action_display=actions.get(row["action"], row["action"]),
+            ground_label=grounds.get(row["ground"], ""),
         )
         for row in values
     ]
@@ -301,7 +298,6 @@ def log_search(request):
             "form": form,
             "page_obj": page_obj,
             "filtered": any(value not in ("", None) for value in filters.values()),
-            "ground_labels": _ground_labels(),
         },
     )
 

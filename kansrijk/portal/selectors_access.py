@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kansrijk.access.models import SELF_GROUND, AccessEvent
-from kansrijk.access.policy import registered_grounds
+from kansrijk.access.policy import ground_labels
 from kansrijk.access.views_log import FAMILY_EVENTS_MARGIN, REPORT_COLUMNS, RETENTION, _report_rows
 from kansrijk.organisations.models import Role
 
@@ -81,13 +81,13 @@ def _why(row, ground_labels: dict) -> str:
 def plain_rows(values, *, account) -> list[SimpleNamespace]:
     """The events as the family reads them: when, who (a family member's own access as
     "jijzelf" or their first name), organisation, discipline, what and why in words."""
-    ground_labels = {ground.code: str(ground.label) for ground in registered_grounds()}
+    labels = ground_labels()
     rows = _report_rows(values)
     names = None
     for row in rows:
         raw = vars(row)
         row.what = str(ACTION_WORDS.get(row.action, row.get_action_display))
-        row.why = _why(raw, ground_labels)
+        row.why = _why(raw, labels)
         row.is_self = row.ground == SELF_GROUND
         if row.is_self:
             persons = row.persons or []

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kansrijk.access.models import AccessEvent
-from kansrijk.access.policy import NOT_FOUND_MESSAGE, registered_grounds
+from kansrijk.access.policy import NOT_FOUND_MESSAGE
 from kansrijk.access.services import access_event_record
 from kansrijk.access.views_log import (
     REPORT_COLUMNS,
@@ -168,14 +168,12 @@ def question_answer(request, pk: int):
         .values(*REPORT_COLUMNS)
         .first()
     )
-    ground_labels = {ground.code: str(ground.label) for ground in registered_grounds()}
     return render(
         request,
         "portal/questions/answer.html",
         {
             "question": question,
             "event": _report_rows([event])[0] if event else None,
-            "ground_labels": ground_labels,
             "form": form,
         },
         status=400 if request.method == "POST" else 200,

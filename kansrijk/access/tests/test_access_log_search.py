@@ -91,6 +91,9 @@ def test_filters_by_user_reference_ground_and_action(cast, cast_family):
     page = _rows(client, grondslag="break_the_glass")
     assert page.count(ROW) == 1
     assert "Acute zorgsituatie" in page
+    # Each line names its ground by the ground's label.
+    assert "Noodtoegang (break-the-glass)" in page.split("<table")[1]
+    assert "Lid van het zorgteam" in _rows(client, gebruiker="teamlid").split("<table")[1]
 
     page = _rows(client, handeling="R", gebruiker="teamlid")
     assert page.count(ROW) == 1
