@@ -103,15 +103,10 @@ def _select(widget: dict) -> str | None:
     groups = _options(widget["optgroups"])
     if groups is None:
         return None
-    parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
-    for group_name, options in groups:
-        if group_name:
-            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
-        parts.extend(f"\n  {option}" for option in options)
-        if group_name:
-            parts.append("\n  </optgroup>")
-    parts.append("\n</select>")
-    return "".join(parts)
+    options = _grouped(
+        groups, opening='\n  <optgroup label="{}">', option="\n  {}", closing="\n  </optgroup>"
+    )
+    return f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>{options}\n</select>'
 
 
 def _multiple_input(widget: dict) -> str | None:
@@ -120,19 +115,27 @@ def _multiple_input(widget: dict) -> str | None:
     if groups is None:
         return None
     element_id, css = widget["attrs"].get("id"), widget["attrs"].get("class")
-    parts = [
-        "<div",
-        f' id="{_text(element_id)}"' if element_id else "",
-        f' class="{_text(css)}"' if css else "",
-        ">",
-    ]
+    element_id = f' id="{_text(element_id)}"' if element_id else ""
+    css = f' class="{_text(css)}"' if css else ""
+    options = _grouped(
+        groups,
+        opening="\n  <div><label>{}</label>",
+        option="<div>\n    {}</div>",
+        closing="\n  </div>",
+    )
+    return f"<div{element_id}{css}>{options}\n</div>"
+
+
+def _grouped(groups: list, *, opening: str, option: str, closing: str) -> str:
+    """The options' HTML, each put in `option` (at its "{}"), a named group's between
+    `opening` (its name at the "{}") and `closing`."""
+    parts = []
     for group_name, options in groups:
         if group_name:
-            parts.append(f"\n  <div><label>{_text(group_name)}</label>")
-        parts.extend(f"<div>\n    {option}</div>" for option in options)
+            parts.append(opening.format(_text(group_name)))
+        parts.extend(option.format(html) for html in options)
         if group_name:
-            parts.append("\n  </div>")
-    parts.append("\n</div>")
+            parts.append(closing)
     return "".join(parts)
 
 

@@ -52,3 +52,20 @@ def consent_to_named_discussion(cast: Cast, family) -> None:
         given=True,
         method="verbal",
     )
+
+
+def on_published_agenda_by_name(cast: Cast):
+    """A new family of the cast, with consent for named discussion, on the published agenda
+    of a meeting in 7 days: its participants (the outsider, a standing member) may read the
+    file on the MDO ground."""
+    from kansrijk.mdo.models import MeetingStatus
+    from kansrijk.testing.families import make_family
+
+    family = make_family(cast)
+    consent_to_named_discussion(cast, family)
+    meeting = plan_meeting(cast, make_series(cast))
+    submit(cast, family, meeting)
+    services.meeting_transition(
+        actor=cast.coordinator, meeting_pk=meeting.pk, to_status=MeetingStatus.PUBLISHED
+    )
+    return family

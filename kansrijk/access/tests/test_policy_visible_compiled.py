@@ -16,12 +16,10 @@ from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.grounds import handover_receiver_scope
 from kansrijk.care.tests.test_handover_support import jgz_nurse
 from kansrijk.families.models import CareTeamMember, Family
-from kansrijk.mdo import services as mdo_services
-from kansrijk.mdo.models import MeetingStatus
 from kansrijk.testing.families import make_family
 from kansrijk.testing.interop_export import open_break_the_glass
 from kansrijk.testing.interop_webhooks import propose_handover
-from kansrijk.testing.mdo import consent_to_named_discussion, make_series, plan_meeting, submit
+from kansrijk.testing.mdo import on_published_agenda_by_name
 
 pytestmark = pytest.mark.django_db
 
@@ -44,13 +42,7 @@ def world(cast, cast_family):
     a published MDO agenda by name (the outsider is a standing member of the series)."""
     glass = make_family(cast)
     open_break_the_glass(cast.outsider, glass)
-    named = make_family(cast)
-    consent_to_named_discussion(cast, named)
-    meeting = plan_meeting(cast, make_series(cast))
-    submit(cast, named, meeting)
-    mdo_services.meeting_transition(
-        actor=cast.coordinator, meeting_pk=meeting.pk, to_status=MeetingStatus.PUBLISHED
-    )
+    named = on_published_agenda_by_name(cast)
     return {"file": cast_family, "glass": glass, "named": named}
 
 

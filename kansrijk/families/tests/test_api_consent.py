@@ -269,19 +269,9 @@ def test_the_list_costs_the_same_with_a_short_and_a_long_history(cast, cast_fami
 def _named_on_a_published_mdo(cast):
     """A family on a published MDO agenda by name: its participants (the outsider among
     them) may read its file on the MDO ground, which is read-only."""
-    from kansrijk.mdo import services as mdo_services
-    from kansrijk.mdo.models import MeetingStatus
-    from kansrijk.testing.families import make_family
-    from kansrijk.testing.mdo import consent_to_named_discussion, make_series, plan_meeting, submit
+    from kansrijk.testing.mdo import on_published_agenda_by_name
 
-    family = make_family(cast)
-    consent_to_named_discussion(cast, family)
-    meeting = plan_meeting(cast, make_series(cast))
-    submit(cast, family, meeting)
-    mdo_services.meeting_transition(
-        actor=cast.coordinator, meeting_pk=meeting.pk, to_status=MeetingStatus.PUBLISHED
-    )
-    return family
+    return on_published_agenda_by_name(cast)
 
 
 def test_an_mdo_participant_reads_the_consents_but_changes_nothing(cast):
