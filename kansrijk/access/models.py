@@ -259,9 +259,9 @@ class AccessEvent(KansrijkModel):
     @property
     def ground_label(self) -> str:
         """The ground's label in the current language ("" for one no app registers)."""
-        from .policy import ground_labels
+        from .policy import ground_label
 
-        return ground_labels().get(self.ground, "")
+        return ground_label(self.ground)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

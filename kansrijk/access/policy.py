@@ -129,6 +129,12 @@ def ground_labels() -> dict[str, str]:
     return {code: str(ground.label) for code, ground in _grounds.items()}
 
 
+def ground_label(code: str) -> str:
+    """Ground `code`'s label as text in the current language ("" for one no app registers)."""
+    ground = _grounds.get(code)
+    return str(ground.label) if ground is not None else ""
+
+
 def registered_grounds() -> list[Ground]:
     return list(_grounds.values())
 

@@ -39,9 +39,7 @@ def _open_items(user, now=None):
     participant (any family)."""
     from .models import OPEN_ITEM_STATUSES, AgendaItem, MdoMeeting
 
-    meetings = MdoMeeting.objects.granting_access(now or timezone.now()).filter(
-        participants__professional=user
-    )
+    meetings = MdoMeeting.objects.granting_access(now).filter(participants__professional=user)
     return AgendaItem.objects.filter(
         status__in=OPEN_ITEM_STATUSES, meeting__in=meetings.values("pk")
     ).filter(_named_consent(OuterRef("family")))

@@ -35,16 +35,17 @@ def make_family(cast: Cast, **data) -> Family:
     return Family.objects.get(pk=family.pk)
 
 
-def consent_to_care_team(cast: Cast, family) -> None:
-    """The family's verbal consent to share data within the care team, recorded by the case
-    director (as `kansrijk.testing.mdo.consent_to_named_discussion` for the MDO)."""
+def consent_given(cast: Cast, family, purpose: str) -> None:
+    """The family's verbal consent for `purpose`, recorded by the case director."""
     consent_record(
-        actor=cast.case_director,
-        family_pk=family.pk,
-        purpose=ConsentPurpose.CARE_TEAM,
-        given=True,
-        method="verbal",
+        actor=cast.case_director, family_pk=family.pk, purpose=purpose, given=True, method="verbal"
     )
+
+
+def consent_to_care_team(cast: Cast, family) -> None:
+    """The family's consent to share data within the care team (as
+    `kansrijk.testing.mdo.consent_to_named_discussion` for the MDO)."""
+    consent_given(cast, family, ConsentPurpose.CARE_TEAM)
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from kansrijk.families.models import ConsentPurpose
-from kansrijk.families.services import consent_record
 from kansrijk.mdo import services
-from kansrijk.mdo.models import AgendaItem, MdoMeeting, MdoSeries, ParticipantRole
+from kansrijk.mdo.models import AgendaItem, MdoMeeting, MdoSeries, MeetingStatus, ParticipantRole
 from kansrijk.testing.actors import Cast
+from kansrijk.testing.families import consent_given, make_family
 
 
 def make_series(cast: Cast, *, name: str = "MDO Zwangeren Eerstedorp", **data) -> MdoSeries:
@@ -45,22 +45,13 @@ def submit(cast: Cast, family, meeting: MdoMeeting, question: str = "") -> Agend
 
 
 def consent_to_named_discussion(cast: Cast, family) -> None:
-    consent_record(
-        actor=cast.case_director,
-        family_pk=family.pk,
-        purpose=ConsentPurpose.MDO_NAMED,
-        given=True,
-        method="verbal",
-    )
+    consent_given(cast, family, ConsentPurpose.MDO_NAMED)
 
 
 def on_published_agenda_by_name(cast: Cast):
     """A new family of the cast, with consent for named discussion, on the published agenda
     of a meeting in 7 days: its participants (the outsider, a standing member) may read the
     file on the MDO ground."""
-    from kansrijk.mdo.models import MeetingStatus
-    from kansrijk.testing.families import make_family
-
     family = make_family(cast)
     consent_to_named_discussion(cast, family)
     meeting = plan_meeting(cast, make_series(cast))
