@@ -7,7 +7,7 @@ offers a page that answers "no access".
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from kansrijk.core.reversing import reverse
 
 
 @dataclass(frozen=True)

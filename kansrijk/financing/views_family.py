@@ -7,9 +7,9 @@ queries; the section on the file reads only the latest kraamzorg calculation.
 """
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kansrijk.core.reversing import reverse
 from kansrijk.families.models import InsuranceKind
 from kansrijk.families.pages import family_for_page
 

@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from kansrijk.core.reversing import reverse
 from kansrijk.families.pages import family_for_page
 from kansrijk.organisations.models import Role
 from kansrijk.organisations.permissions import role_required

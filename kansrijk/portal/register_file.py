@@ -1,7 +1,7 @@
 """Registrations of the portal on the family file: "Mijn gezin" (who of the family uses it),
 with the way to the invitations for the case director."""
 
-from django.urls import reverse
+from kansrijk.core.reversing import reverse
 
 
 def portal_file_section(request, family) -> dict:

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.http import urlencode
 
 from kansrijk.care.needs import Need, family_route_subquery
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import IdsSlot, InIds, Slot
+from kansrijk.core.reversing import reverse
 
 from .models import (
     CarePath,

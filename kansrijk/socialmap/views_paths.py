@@ -15,12 +15,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kansrijk.care.needs import Need, family_needs
+from kansrijk.core.reversing import reverse
 from kansrijk.families.pages import add_service_errors
 from kansrijk.families.services import VersionConflict
 from kansrijk.organisations.models import Municipality, Role

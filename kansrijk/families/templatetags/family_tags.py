@@ -3,8 +3,9 @@
 import re
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
+from kansrijk.core.reversing import reverse
 from kansrijk.families.phases import Phase
 
 register = template.Library()
