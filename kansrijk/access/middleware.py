@@ -10,6 +10,7 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 
 LAST_ACTIVITY_KEY = "last_activity"
@@ -22,6 +23,7 @@ class IdleSessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.user = unwrapped_user(request.user)
         if request.user.is_authenticated and "_auth_user_id" in request.session:
             now = int(time.time())
             last = request.session.get(LAST_ACTIVITY_KEY, now)
@@ -37,6 +39,21 @@ class IdleSessionTimeoutMiddleware:
             ):
                 request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
+
+
+def unwrapped_user(user):
+    """The user behind the lazy wrappers of the authentication and OTP middleware.
+
+    Each of the two wraps `request.user` in a `SimpleLazyObject`, so every attribute a view,
+    a policy check or a template reads went through both: a few hundred times per page.
+    This middleware reads the user anyway, so from here on `request.user` is the object
+    itself (with the `otp_device` and `is_verified` the OTP middleware set on it).
+    """
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 class TwoFactorRequiredMiddleware(LoginRequiredMiddleware):
