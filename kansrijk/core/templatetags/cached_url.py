@@ -20,9 +20,12 @@ class CachedURLNode(URLNode):
     def render(self, context):
         args = [arg.resolve(context) for arg in self.args]
         kwargs = {name: value.resolve(context) for name, value in self.kwargs.items()}
+        # As Django's tag: the request's current app when it has one set, else the
+        # namespace of the view that answers it.
         request = getattr(context, "request", None)
-        current_app = getattr(request, "current_app", None)
-        if current_app is None:
+        try:
+            current_app = request.current_app
+        except AttributeError:
             current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
         try:
             url = reverse(

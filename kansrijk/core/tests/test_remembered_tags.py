@@ -9,9 +9,9 @@ must not change: a name that cannot be reversed, a script prefix, changed transl
 import uuid
 
 import pytest
-from django.template import Context, Engine, TemplateSyntaxError, engines
+from django.template import Context, Engine, RequestContext, TemplateSyntaxError, engines
 from django.test import override_settings
-from django.urls import NoReverseMatch, set_script_prefix
+from django.urls import NoReverseMatch, resolve, set_script_prefix
 from django.urls import reverse as django_reverse
 from django.utils.translation import override
 
@@ -202,3 +202,17 @@ def test_the_system_check_accepts_our_i18n_and_still_reports_other_clashes():
         "'static' is used for multiple template tag modules: "
         "'django.templatetags.static', 'kansrijk.core.templatetags.cached_url'"
     ]
+
+
+@pytest.mark.parametrize("current_app", ["unset", None, "families"])
+def test_the_current_app_is_taken_as_django_takes_it(rf, current_app):
+    request = rf.get("/gezinnen/3/")
+    request.resolver_match = resolve("/gezinnen/3/")
+    if current_app != "unset":
+        request.current_app = current_app
+    source = "{% url 'families:detail' 3 %} {% url 'families:nothing' 3 as none %}[{{ none }}]"
+    rendered = {
+        engine: engine.from_string(source).render(RequestContext(request))
+        for engine in (PROJECT, STOCK)
+    }
+    assert rendered[PROJECT] == rendered[STOCK] == "/gezinnen/3/ []"
