@@ -28,6 +28,15 @@ def small_limits(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def start_of_a_window():
+    """The limits count per fixed window (whole multiples of WINDOW seconds since the epoch):
+    each test starts one second into the next window, with the clock running, so that its
+    requests never straddle two windows on a slow machine."""
+    with time_machine.travel((time.time() // WINDOW + 1) * WINDOW + 1):
+        yield
+
+
 def _token_client(professional, address: str = "192.0.2.10") -> Client:
     _token, key = api_token_create(professional=professional, name="koppeling")
     return Client(headers={"authorization": f"Token {key}"}, REMOTE_ADDR=address)
