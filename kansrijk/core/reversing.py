@@ -35,28 +35,22 @@ def reverse(viewname, args=None, kwargs=None, current_app=None) -> str:
     if type(viewname) is not str or not all(type(value) is int and value >= 0 for value in values):
         return django_reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
     names = tuple(kwargs) if kwargs else ()
-    shape = (
-        viewname,
-        len(values) - len(names),
-        names,
-        current_app,
-        get_script_prefix(),
-        get_urlconf(),
-    )
+    positional = len(values) - len(names)
+    shape = (viewname, positional, names, current_app, get_script_prefix(), get_urlconf())
     try:
         learned = _shapes[shape]
     except KeyError:
         url = django_reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
-        learned = _shapes[shape] = _learn(shape, values, url)
+        learned = _shapes[shape] = _learn(viewname, positional, names, current_app, values, url)
         return url
     if learned is None:
         return django_reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
     return _filled(learned, values)
 
 
-def _learn(shape, values, url):
-    """The texts around the arguments of `shape`, if stand-ins give back `url` for `values`."""
-    viewname, positional, names, current_app = shape[:4]
+def _learn(viewname, positional: int, names: tuple, current_app, values: tuple, url: str):
+    """The texts around the arguments of `viewname` reversed with `positional` arguments and
+    keyword arguments `names`, if stand-ins give back `url` for `values`."""
     stand_ins = [_STAND_IN + index for index in range(len(values))]
     try:
         shown = django_reverse(
