@@ -32,8 +32,12 @@ def reverse(viewname, args=None, kwargs=None, current_app=None) -> str:
     """`django.urls.reverse` (without urlconf, query and fragment), quicker for URLs whose
     arguments are non-negative ints."""
     values = (*(args or ()), *(kwargs.values() if kwargs else ()))
-    if type(viewname) is not str or not all(type(value) is int and value >= 0 for value in values):
+    # A name in a template is a `SafeString`: a str, remembered under its plain text.
+    if not isinstance(viewname, str) or not all(
+        type(value) is int and value >= 0 for value in values
+    ):
         return django_reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
+    viewname = str(viewname)
     names = tuple(kwargs) if kwargs else ()
     positional = len(values) - len(names)
     shape = (viewname, positional, names, current_app, get_script_prefix(), get_urlconf())

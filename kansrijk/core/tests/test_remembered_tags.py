@@ -154,6 +154,24 @@ def test_every_family_gets_its_own_url_from_the_learned_shape():
     )
 
 
+def test_the_tag_answers_from_the_learned_shape(monkeypatch):
+    """A name in a template is a `SafeString`; after the first render, Django's `reverse`
+    is not asked again for other families."""
+    reversing.forget()
+    template = PROJECT.from_string("{% url 'families:detail' pk %}|{% url name pk %}")
+    assert template.render(Context({"pk": 1, "name": "families:history"})) == (
+        "/gezinnen/1/|/gezinnen/1/geschiedenis/"
+    )
+    asked = []
+    monkeypatch.setattr(
+        reversing, "django_reverse", lambda *args, **kwargs: asked.append(args) or "?"
+    )
+    assert template.render(Context({"pk": 23, "name": "families:history"})) == (
+        "/gezinnen/23/|/gezinnen/23/geschiedenis/"
+    )
+    assert asked == []
+
+
 def test_arguments_django_would_refuse_are_refused():
     reverse("families:detail", args=[3])
     for refused in [[-3], [True], ["drie"], [3, 4]]:
