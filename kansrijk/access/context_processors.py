@@ -5,13 +5,13 @@ and one that does costs exactly one query each, however many accesses or notific
 """
 
 from django.db.models import Count, DateTimeField
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from kansrijk.core.compiled import CompiledQuery, totals
 from kansrijk.core.expressions import Slot
 from kansrijk.core.models import Notification
+from kansrijk.core.reversing import reverse
 
 from .models import BreakTheGlass
 

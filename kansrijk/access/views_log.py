@@ -24,12 +24,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.reversing import reverse
 from kansrijk.organisations.models import Role
 from kansrijk.organisations.permissions import role_required
 

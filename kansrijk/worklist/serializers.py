@@ -9,13 +9,13 @@ A chain signal is rendered in one of two shapes, as on the page (`views.queue`):
   No family id, no "why" (it may name dates and organisations of the file), no names.
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kansrijk.care.serializers_plan import TaskSerializer
 from kansrijk.core.api_fields import NamedChoiceField
+from kansrijk.core.reversing import reverse
 from kansrijk.families.phases import PhaseCode
 
 from .rules import RULES

@@ -13,12 +13,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.reversing import reverse
 from kansrijk.families.pages import family_for_write
 from kansrijk.organisations.models import Role
 from kansrijk.organisations.permissions import role_required
