@@ -40,11 +40,11 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.care.models import CaseDirector, Handover, HandoverStatus, Task, TaskStatus
-from kansrijk.core.dates import add_working_days
+from kansrijk.core.dates import add_working_days, format_date
 from kansrijk.families.models import CareTeamMember, Consent, ConsentPurpose, Family, Pregnancy
 from kansrijk.families.phases import (
     GAP_FROM_DAY,
@@ -108,7 +108,7 @@ class Rule:
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "j F Y") if value else ""
+    return format_date(value, "j F Y") if value else ""
 
 
 def start_of_day(day: date) -> datetime:
