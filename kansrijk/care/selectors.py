@@ -8,7 +8,19 @@ event). The safety plan is narrower than the family file; its rule is `may_see_s
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +28,7 @@ from django.utils.translation import gettext as _
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
 from kansrijk.access.services import access_event_record
-from kansrijk.core.compiled import CompiledQuery, totals
+from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import visible_family
@@ -323,7 +335,7 @@ def care_plan_for_print(user, pk, *, request=None, coalition=None) -> Family:
 
 @dataclass
 class PlanSummary:
-    plan: CarePlan | None
+    has_plan: bool
     top_concerns: list[Concern]
     open_concerns: int
     open_goals: int
@@ -331,6 +343,18 @@ class PlanSummary:
 
 
 TOP_CONCERNS = 3
+
+
+def _goal_count(*conditions: Q) -> Coalesce:
+    """The number of the outer family's goals that meet `conditions`, as a subquery."""
+    goals = (
+        Goal.objects.filter(*conditions, family_id=OuterRef("pk"))
+        .order_by()
+        .values("family_id")
+        .annotate(total=Count("id"))
+        .values("total")
+    )
+    return Coalesce(Subquery(goals), Value(0))
 
 
 # Compiled once (`CompiledQuery`): the family file reads them on every visit.
@@ -342,34 +366,29 @@ _TOP_CONCERNS = CompiledQuery(
         .order_by("position", "id")[:TOP_CONCERNS]
     )
 )
-_PLAN_HEADER = CompiledQuery(
+_PLAN_AND_GOALS = CompiledQuery(
     lambda: (
-        CarePlan.objects.filter(family_id=Slot("family"))
-        .only("pk", "version", "updated_at")
-        .order_by("pk")[:1]
-    )
-)
-
-
-_GOAL_COUNTS = CompiledQuery(
-    lambda: totals(
-        Goal.objects.filter(family_id=Slot("family")),
-        all_goals=Count("id"),
-        open_goals=Count("id", filter=Q(status=GoalStatus.OPEN)),
+        Family.objects.filter(pk=Slot("family"))
+        .annotate(
+            has_plan=Exists(CarePlan.objects.filter(family_id=OuterRef("pk"))),
+            all_goals=_goal_count(),
+            open_goals=_goal_count(Q(status=GoalStatus.OPEN)),
+        )
+        .values("has_plan", "all_goals", "open_goals")
     )
 )
 
 
 def plan_summary(family: Family) -> PlanSummary:
-    """What the family file shows of the plan, in three queries: the plan, the three most
-    important open concerns with the number of open concerns (a window count, computed
-    before the limit), and the goal counts."""
+    """What the family file shows of the plan, in two queries: the three most important
+    open concerns with the number of open concerns (a window count, computed before the
+    limit), and whether there is a plan with the goal counts (subqueries of one row)."""
     top = _TOP_CONCERNS.run(family=family.pk)
-    counts = _GOAL_COUNTS.first(family=family.pk)
+    plan = _PLAN_AND_GOALS.first(family=family.pk)
     return PlanSummary(
-        plan=_PLAN_HEADER.first(family=family.pk),
+        has_plan=plan["has_plan"],
         top_concerns=top,
         open_concerns=top[0].open_total if top else 0,
-        open_goals=counts["open_goals"],
-        all_goals=counts["all_goals"],
+        open_goals=plan["open_goals"],
+        all_goals=plan["all_goals"],
     )

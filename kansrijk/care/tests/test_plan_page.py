@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.care import services_plan
-from kansrijk.care.models import Concern, Goal, PlanDiscussion, Task
+from kansrijk.care.models import Concern, Goal, GoalStatus, PlanDiscussion, Task
+from kansrijk.care.models.plan import PLAN_TEXT_FIELDS
 from kansrijk.testing.actors import logged_in_client
 
 pytestmark = pytest.mark.django_db
@@ -323,6 +324,43 @@ def test_the_family_file_shows_the_top_concerns_goals_and_a_link(cast, cast_fami
     # And the family's menu links to the plan.
     nav = client.get(reverse("families:care_team", args=[cast_family.pk])).content.decode()
     assert f'href="{reverse("care:plan", args=[cast_family.pk])}"' in nav
+
+
+def test_the_family_file_counts_goals_and_knows_a_plan_without_concerns_or_goals(cast, cast_family):
+    client = logged_in_client(cast.care_team_member)
+    detail = reverse("families:detail", args=[cast_family.pk])
+
+    def section() -> str:
+        page = client.get(detail).content.decode()
+        return page.split('data-testid="plan-section"', 1)[1].split("</section>", 1)[0]
+
+    services_plan.care_plan_update(
+        actor=cast.case_director,
+        family_pk=cast_family.pk,
+        expected_version=0,
+        data={PLAN_TEXT_FIELDS[0]: "Samen aan de slag"},
+    )
+    assert "Naar het gezinsplan" in section()
+    assert "Er is nog geen gezinsplan." not in section()
+    assert "0 lopende doelen" in section()
+    goals = [
+        services_plan.goal_add(
+            actor=cast.case_director,
+            family_pk=cast_family.pk,
+            text=text,
+            dimension="mental_wellbeing",
+        )
+        for text in ["Rust", "Slapen", "Werk"]
+    ]
+    services_plan.goal_close(
+        actor=cast.case_director,
+        family_pk=cast_family.pk,
+        goal_pk=goals[0].pk,
+        status=GoalStatus.ACHIEVED,
+    )
+    shown = section()
+    assert "2 lopende doelen" in shown
+    assert "(3 in totaal)" in shown
 
 
 def test_a_closed_file_shows_the_plan_without_edit_buttons(cast, cast_family):
