@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from kansrijk.access.services import api_token_create
 from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.ratelimits import one_second_into_a_window
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +31,7 @@ def small_limits(settings):
 
 @pytest.fixture(autouse=True)
 def start_of_a_window():
-    """The limits count per fixed window (whole multiples of WINDOW seconds since the epoch):
-    each test starts one second into the next window, with the clock running, so that its
-    requests never straddle two windows on a slow machine."""
-    with time_machine.travel((time.time() // WINDOW + 1) * WINDOW + 1):
+    with one_second_into_a_window(WINDOW):
         yield
 
 
