@@ -20,12 +20,12 @@ from django.urls import reverse
 from kansrijk.care import services_handovers as services
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.families import make_family
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 from .test_handover_support import jgz_nurse, propose
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # The handovers waiting for the user (family, sender with organisation and receivers joined)
 # and the running ones the user proposed (family and receivers joined).
 INCOMING = 2
@@ -73,7 +73,7 @@ def test_the_incoming_page_does_not_grow_with_its_handovers(cast):
     few = queries_for(client, url, rows="incoming-handover", expected_rows=2)
     add(4)
     many = queries_for(client, url, rows="incoming-handover", expected_rows=10)
-    assert few == many == OVERHEAD + INCOMING
+    assert few == many == PAGE_OVERHEAD + INCOMING
 
 
 def test_the_family_page_does_not_grow_with_its_handovers(cast, cast_family):
@@ -92,4 +92,4 @@ def test_the_family_page_does_not_grow_with_its_handovers(cast, cast_family):
     few = queries_for(client, url, rows="handover", expected_rows=2)
     add(8)
     many = queries_for(client, url, rows="handover", expected_rows=10)
-    assert few == many == OVERHEAD + ACCESS_POLICY + FAMILY_HANDOVERS
+    assert few == many == PAGE_OVERHEAD + ACCESS_POLICY + FAMILY_HANDOVERS

@@ -24,10 +24,10 @@ from django.utils import timezone
 
 from kansrijk.care import services_plan
 from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # The family with the grounds that hold and whether its consent for the log is in force (1),
 # and the access event (1).
 ACCESS_POLICY = 2
@@ -110,7 +110,7 @@ def test_the_plan_page_does_not_grow_with_its_rows(cast, plan_with_two):
     few = queries_for(client, url)
     add_rows(cast, plan_with_two, 8, start=2)
     many = queries_for(client, url)
-    assert few == many == OVERHEAD + ACCESS_POLICY + PLAN + SAFETY_LINK_FOR_CASE_DIRECTOR
+    assert few == many == PAGE_OVERHEAD + ACCESS_POLICY + PLAN + SAFETY_LINK_FOR_CASE_DIRECTOR
 
 
 def test_the_print_version_does_not_grow_with_its_rows(cast, plan_with_two):
@@ -120,7 +120,7 @@ def test_the_print_version_does_not_grow_with_its_rows(cast, plan_with_two):
     few = queries_for(client, url)
     add_rows(cast, plan_with_two, 8, start=2)
     # The print version needs no safety-plan link.
-    assert few == queries_for(client, url) == OVERHEAD + ACCESS_POLICY + PLAN
+    assert few == queries_for(client, url) == PAGE_OVERHEAD + ACCESS_POLICY + PLAN
 
 
 def test_the_plan_on_the_family_file_does_not_grow_with_its_rows(cast, plan_with_two):

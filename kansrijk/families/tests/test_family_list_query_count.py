@@ -23,10 +23,9 @@ from django.utils import timezone
 from kansrijk.families.services import person_add, pregnancy_add
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.families import make_family
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 pytestmark = pytest.mark.django_db
-
-OVERHEAD = 6
 
 
 def add_families(cast, count):
@@ -64,4 +63,4 @@ def test_the_families_list_does_not_grow_with_its_rows(cast):
     # Overhead, the municipality choices of the filter, and one page of families with
     # client name, phase dates and the user's role annotated, the municipality joined in,
     # and the number of all families counted by the same query (no count of its own).
-    assert few == many == OVERHEAD + 2
+    assert few == many == PAGE_OVERHEAD + 2

@@ -24,6 +24,7 @@ from kansrijk.testing.financing_family import (
     make_calculation,
     make_usual_rules,
 )
+from kansrijk.testing.queries import PAGE_OVERHEAD
 from kansrijk.testing.socialmap import make_service
 from kansrijk.testing.socialmap_referrals import (
     family_member,
@@ -39,8 +40,6 @@ pytestmark = pytest.mark.django_db
 # and the latest kraamzorg calculation (five).
 ACCESS = 2
 READS = 2 + 3 + 5
-# Session, professional, TOTP device, memberships for the menu, notifications, banner.
-OVERHEAD = 6
 KINDS = [
     OrganisationKind.HOSPITAL,
     OrganisationKind.KRAAMZORG,
@@ -98,7 +97,7 @@ def test_the_page_costs_the_same_with_1_and_5_referrals_and_partners(cast, cast_
     # kraamzorg hours go on the kraamzorg partner once there is one, else on their own item.
     assert html_few.count('data-testid="financing-item"') == 2 + 1 + 1 + 1
     assert html_many.count('data-testid="financing-item"') == 2 + 5 + 5
-    assert few == many == OVERHEAD + ACCESS + READS
+    assert few == many == PAGE_OVERHEAD + ACCESS + READS
 
 
 def test_the_reads_are_a_fixed_number(cast, cast_family, world):

@@ -22,12 +22,12 @@ from kansrijk.mdo.models import MeetingStatus
 from kansrijk.mdo.services import agenda_candidates_sync
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.mdo import consent_to_named_discussion, make_series, plan_meeting, submit
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 from .agenda_support import family_with_summary, publish
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # The meeting with its series (1); the participants with organisation (1); the agenda rows
 # (`selectors.agenda_rows`): the items with their named-consent flag (1), the families'
 # anonymous summaries (1) and which of them the viewer may see (1).
@@ -69,7 +69,7 @@ def test_the_managers_draft_agenda_does_not_grow_with_its_items(cast):
     assert meeting.status == MeetingStatus.DRAFT
     with CaptureQueriesContext(connection) as sync:
         agenda_candidates_sync(meeting=meeting)
-    assert few == many == OVERHEAD + MEETING + MANAGER_CHECKS + len(sync)
+    assert few == many == PAGE_OVERHEAD + MEETING + MANAGER_CHECKS + len(sync)
 
 
 def test_the_participants_published_agenda_does_not_grow_with_its_items(cast):
@@ -83,7 +83,7 @@ def test_the_participants_published_agenda_does_not_grow_with_its_items(cast):
     add_items(cast, meeting, 27)
     meeting.items.filter(status="candidate").update(status="on_agenda", urgent=True)
     many = queries_for(client, meeting, items=30)
-    assert few == many == OVERHEAD + MEETING + PARTICIPANT_CHECKS
+    assert few == many == PAGE_OVERHEAD + MEETING + PARTICIPANT_CHECKS
 
 
 def test_the_mdo_start_page_does_not_grow_with_meetings_and_series(cast):
@@ -102,4 +102,4 @@ def test_the_mdo_start_page_does_not_grow_with_meetings_and_series(cast):
         plan_meeting(cast, series, in_days=3 + number)
     # The coalition's series with their participants counted (1) and its upcoming meetings
     # with their series and item counts (1).
-    assert few == count() == OVERHEAD + 2
+    assert few == count() == PAGE_OVERHEAD + 2

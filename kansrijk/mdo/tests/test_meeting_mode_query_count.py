@@ -23,6 +23,7 @@ from kansrijk.mdo.services_decisions import decision_record
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.families import make_family
 from kansrijk.testing.mdo import consent_to_named_discussion, submit
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 from .meeting_fixtures import (
     mdo_registrations,  # noqa: F401  (autouse)
@@ -31,7 +32,6 @@ from .meeting_fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 MEETING_MODE = 1 + 1 + 3 + 1
 
 
@@ -55,7 +55,7 @@ def test_the_meeting_mode_agenda_does_not_grow_with_its_items(cast):
     url = reverse("mdo:discuss", args=[setup.meeting.pk])
     client.get("/")
     three = queries_for(client, url, 3)
-    assert three == OVERHEAD + MEETING_MODE
+    assert three == PAGE_OVERHEAD + MEETING_MODE
     for number in range(27):
         family = make_family(cast)
         if number % 2:

@@ -14,6 +14,7 @@ from kansrijk.mdo.models import ParticipantRole
 from kansrijk.mdo.selectors_overview import series_overview
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.mdo import make_series
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 from .held_meetings import held_meeting, route_3_family, task_decision
 
@@ -128,9 +129,6 @@ def test_a_series_that_does_not_exist_is_not_found(cast):
     assert response.status_code == 404
 
 
-# Every page request pays a fixed overhead: the session, the professional, the OTP device,
-# the memberships (`request.active`), the unread notifications and the break-the-glass banner.
-OVERHEAD = 6
 # The series with its coalition (1); who may see it: chair or secretary (1) and, if not,
 # coordinator (1); meetings held (1); first discussions per family (1); their route-3
 # decisions (1); decisions carried out on time (1).
@@ -151,8 +149,8 @@ def test_the_page_costs_the_same_queries_for_1_and_12_families(cast, series, act
     client.get("/")
     meeting = _discussed(cast, series, 1)
     task_decision(cast, meeting.items.first(), due=date(2027, 4, 1), done_on=date(2027, 3, 30))
-    assert _queries(client, url) == OVERHEAD + OVERVIEW[actor]
+    assert _queries(client, url) == PAGE_OVERHEAD + OVERVIEW[actor]
     more = _discussed(cast, series, 11)
     for item in more.items.all():
         task_decision(cast, item, due=date(2027, 4, 1), done_on=date(2027, 3, 30))
-    assert _queries(client, url) == OVERHEAD + OVERVIEW[actor]
+    assert _queries(client, url) == PAGE_OVERHEAD + OVERVIEW[actor]

@@ -21,10 +21,9 @@ from kansrijk.core.audit import audit_record
 from kansrijk.core.models import AuditEvent
 from kansrijk.organisations.models import Organisation
 from kansrijk.testing.factories import MembershipFactory, OrganisationFactory, ProfessionalFactory
+from kansrijk.testing.queries import PAGE_OVERHEAD
 
 pytestmark = pytest.mark.django_db
-
-OVERHEAD = 6
 
 
 def warm_up(client) -> None:
@@ -75,7 +74,7 @@ def test_the_organisation_list(cast, coordinator_client):
     many = queries_for(coordinator_client, url)
     # Overhead, the paginator's count, and one page of organisations with their member
     # count annotated.
-    assert few == many == OVERHEAD + 2
+    assert few == many == PAGE_OVERHEAD + 2
 
 
 def test_the_membership_list(cast, coordinator_client):
@@ -86,7 +85,7 @@ def test_the_membership_list(cast, coordinator_client):
     many = queries_for(coordinator_client, url)
     # Overhead, the organisation choices of the filter, the paginator's count, and one page
     # of memberships with professional and organisation joined in.
-    assert few == many == OVERHEAD + 3
+    assert few == many == PAGE_OVERHEAD + 3
 
 
 def test_the_account_list(cast, administrator_client):
@@ -97,7 +96,7 @@ def test_the_account_list(cast, administrator_client):
     many = queries_for(administrator_client, url)
     # Overhead, the paginator's count, one page of accounts (second factor annotated), and
     # one prefetch of their memberships in this coalition with the organisation joined in.
-    assert few == many == OVERHEAD + 3
+    assert few == many == PAGE_OVERHEAD + 3
 
 
 def test_the_audit_trail(cast, coordinator_client):
@@ -108,4 +107,4 @@ def test_the_audit_trail(cast, coordinator_client):
     add_audit_events(cast, 25)
     many = queries_for(coordinator_client, url)
     # Overhead, the paginator's count, and one page of events with their actor joined in.
-    assert few == many == OVERHEAD + 2
+    assert few == many == PAGE_OVERHEAD + 2

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.families import make_family
+from kansrijk.testing.queries import PAGE_OVERHEAD
 from kansrijk.testing.socialmap import make_service
 from kansrijk.testing.socialmap_referrals import (
     family_member,
@@ -24,7 +25,6 @@ from kansrijk.testing.socialmap_referrals import (
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # The page of referrals with service, receiver and sender joined (1) and its count (1).
 INBOX = 2
 # The counts per service (1) and the answer times of the answered referrals (1).
@@ -63,7 +63,7 @@ def test_the_inbox_does_not_grow_with_its_referrals(cast):
     many, html_many = _count(client, url)
     assert html_few.count('data-testid="incoming-referral"') == 3
     assert html_many.count('data-testid="incoming-referral"') == 25  # one page
-    assert few == many == OVERHEAD + INBOX
+    assert few == many == PAGE_OVERHEAD + INBOX
 
 
 def test_the_file_section_does_not_grow_with_its_referrals(cast):
@@ -96,4 +96,4 @@ def test_the_overview_does_not_grow_with_services_or_referrals(cast):
     many, html_many = _count(client, url)
     assert html_few.count('data-testid="overview-row"') == 1
     assert html_many.count('data-testid="overview-row"') == 6
-    assert few == many == OVERHEAD + OVERVIEW
+    assert few == many == PAGE_OVERHEAD + OVERVIEW

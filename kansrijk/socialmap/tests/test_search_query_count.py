@@ -25,12 +25,12 @@ from django.urls import reverse
 
 from kansrijk.socialmap.vocabulary import AccessRoute
 from kansrijk.testing.actors import logged_in_client
+from kansrijk.testing.queries import PAGE_OVERHEAD
 from kansrijk.testing.socialmap import make_provider
 from kansrijk.testing.socialmap_search import make_search_service, result_names
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # Municipalities, languages, candidates, terms, the page's access; and whether the viewer
 # maintains part of the map (the link to the maintenance pages).
 SEARCH = 5 + 1
@@ -85,4 +85,4 @@ def test_the_search_does_not_grow_with_the_number_of_services(cast, params):
     add_services(cast, providers, 10, 200)
     many = queries_for(client, params, shown=20)
 
-    assert few == many == OVERHEAD + SEARCH
+    assert few == many == PAGE_OVERHEAD + SEARCH

@@ -22,13 +22,13 @@ from django.test.utils import CaptureQueriesContext
 from kansrijk.care.models import Task
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.families import make_family
+from kansrijk.testing.queries import PAGE_OVERHEAD
 from kansrijk.worklist.rules import RULES
 
 from .builders import born_on, choose_route
 
 pytestmark = pytest.mark.django_db
 
-OVERHEAD = 6
 # The coalition's thresholds (1), one query per rule, each over all the families it is given
 # however many signals it finds, and one for what the signals show of their families
 # (`selectors.chain_signals`). A professional's own families are read first, as a list of
@@ -70,7 +70,7 @@ def test_the_work_queue_costs_the_same_for_5_and_100_rows(cast, actor):
             counts[size] = count_queries(client, "/werkvoorraad/")
             page = client.get("/werkvoorraad/", {"volgorde": "oudste"}).content.decode()
             assert page.count('data-testid="signal-') >= min(size, 25)
-    assert counts[5] == counts[100] == OVERHEAD + OWN_FAMILIES[actor] + SIGNALS, counts
+    assert counts[5] == counts[100] == PAGE_OVERHEAD + OWN_FAMILIES[actor] + SIGNALS, counts
 
 
 def test_my_tasks_costs_the_same_for_5_and_100_rows(cast):
@@ -94,4 +94,4 @@ def test_my_tasks_costs_the_same_for_5_and_100_rows(cast):
         with time_machine.travel(DAY, tick=False):
             client = logged_in_client(cast.care_team_member)
             counts[size] = count_queries(client, "/taken/")
-    assert counts[5] == counts[100] == OVERHEAD + TASKS, counts
+    assert counts[5] == counts[100] == PAGE_OVERHEAD + TASKS, counts
