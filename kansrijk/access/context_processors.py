@@ -1,19 +1,29 @@
 """What every page shows about the logged-in professional's access and notifications.
 
-Both values are lazy: a page (or an htmx partial) that does not show them costs no query,
-and one that does costs exactly one query each, however many accesses or notifications.
+Both values are lazy and read together: a page (or an htmx partial) that shows neither costs
+no query, and one that shows them costs exactly one, however many accesses or
+notifications.
 """
 
-from django.db.models import Count, DateTimeField
+from django.db.models import (
+    Count,
+    DateTimeField,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from kansrijk.core.compiled import CompiledQuery, totals
+from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
 from kansrijk.core.models import Notification
 from kansrijk.core.reversing import reverse
-
-from .models import BreakTheGlass
+from kansrijk.organisations.models import Professional
 
 
 def _logged_in(request):
@@ -21,15 +31,26 @@ def _logged_in(request):
     return user if user is not None and user.is_authenticated else None
 
 
-_RUNNING = CompiledQuery(
-    lambda: (
-        BreakTheGlass.objects.active(Slot("now", DateTimeField()))
-        .filter(user_id=Slot("user"))
-        .select_related("family")
-        .only("expires_at", "family__reference")
-        .order_by("expires_at", "pk")
-    )
-)
+def _header(request, user) -> dict:
+    """The user's unread notifications and running emergency accesses, read together once
+    per request (both context processors ask; whichever asks first reads them)."""
+    found = getattr(request, "_kansrijk_header", None)
+    if found is None:
+        rows = _HEADER.run(user=user.pk, now=timezone.now())
+        found = {
+            "unread": rows[0]["unread"] if rows else 0,
+            "running": [
+                {
+                    "reference": row["reference"],
+                    "url": reverse("families:detail", args=[row["family_id"]]),
+                    "expires_at": row["expires_at"],
+                }
+                for row in rows
+                if row["family_id"] is not None
+            ],
+        }
+        request._kansrijk_header = found
+    return found
 
 
 def break_the_glass_banner(request):
@@ -37,20 +58,7 @@ def break_the_glass_banner(request):
     user = _logged_in(request)
     if user is None:
         return {}
-
-    def running():
-        # One query, compiled once; the family is joined for its reference.
-        glasses = _RUNNING.run(user=user.pk, now=timezone.now())
-        return [
-            {
-                "reference": glass.family.reference,
-                "url": reverse("families:detail", args=[glass.family_id]),
-                "expires_at": glass.expires_at,
-            }
-            for glass in glasses
-        ]
-
-    return {"active_break_the_glass": SimpleLazyObject(running)}
+    return {"active_break_the_glass": SimpleLazyObject(lambda: _header(request, user)["running"])}
 
 
 def unread_notifications(request):
@@ -58,12 +66,44 @@ def unread_notifications(request):
     user = _logged_in(request)
     if user is None:
         return {}
-    return {"unread_notifications": SimpleLazyObject(lambda: _UNREAD.first(user=user.pk)["count"])}
+    return {"unread_notifications": SimpleLazyObject(lambda: _header(request, user)["unread"])}
 
 
-# One query on every page, compiled once.
-_UNREAD = CompiledQuery(
-    lambda: totals(
-        Notification.objects.filter(recipient_id=Slot("user")).unread(), count=Count("*")
+def _unread_count():
+    """The outer professional's unread notifications, as a subquery (0 without any)."""
+    unread = (
+        Notification.objects.filter(recipient_id=OuterRef("pk"))
+        .unread()
+        .order_by()
+        .values("recipient_id")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    return Coalesce(Subquery(unread), Value(0))
+
+
+# One query on every page, compiled once: the professional's row with the number of unread
+# notifications, joined to each running emergency access (started, not yet expired) and its
+# family's reference; one row with empty access columns when none runs.
+_HEADER = CompiledQuery(
+    lambda: (
+        Professional.objects.filter(pk=Slot("user"))
+        .annotate(
+            running=FilteredRelation(
+                "broken_glasses",
+                condition=Q(
+                    broken_glasses__started_at__lte=Slot("now", DateTimeField()),
+                    broken_glasses__expires_at__gt=Slot("now", DateTimeField()),
+                ),
+            ),
+            unread=_unread_count(),
+        )
+        .values(
+            "unread",
+            family_id=F("running__family_id"),
+            reference=F("running__family__reference"),
+            expires_at=F("running__expires_at"),
+        )
+        .order_by("running__expires_at", "running__pk")
     )
 )

@@ -79,3 +79,42 @@ def test_the_banner_lists_every_running_access(cast, cast_family):
         page = logged_in_client(cast.outsider).get(reverse("core:home")).content.decode()
     assert cast_family.reference in page
     assert other.reference in page
+
+
+def test_the_unread_count_and_the_banner_are_one_query_and_count_right(cast, cast_family):
+    """Read together (the professional joined to each running access): the number of unread
+    notifications is not multiplied by the accesses, and is there without any access."""
+    from django.utils import timezone
+
+    from kansrijk.core.models import Notification
+
+    def notify(read: bool):
+        Notification.objects.create(
+            recipient=cast.outsider,
+            coalition=cast_family.coalition,
+            text="Bericht",
+            read_at=timezone.now() if read else None,
+        )
+
+    def header(client) -> str:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("core:home")).content.decode()
+        together = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "core_notification" in q["sql"] or "access_breaktheglass" in q["sql"]
+        ]
+        assert len(together) == 1, together
+        return page.split('data-testid="notifications-link"', 1)[1].split("</a>", 1)[0]
+
+    client = logged_in_client(cast.outsider)
+    assert "(0<" in header(client)
+    for read in [False, False, True, False]:
+        notify(read)
+    assert "(3<" in header(client)
+    _open(cast, cast_family)
+    for _ in range(2):
+        _open(cast, make_family(cast))
+    page = client.get(reverse("core:home")).content.decode()
+    assert page.count("<li>Gezin <a") == 3
+    assert "(3<" in header(client)
