@@ -5,22 +5,12 @@ no query, and one that shows them costs exactly one, however many accesses or
 notifications.
 """
 
-from django.db.models import (
-    Count,
-    DateTimeField,
-    F,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import DateTimeField, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from kansrijk.core.compiled import CompiledQuery
-from kansrijk.core.expressions import Slot
+from kansrijk.core.expressions import Slot, subquery_count
 from kansrijk.core.models import Notification
 from kansrijk.core.reversing import reverse
 from kansrijk.organisations.models import Professional
@@ -69,19 +59,6 @@ def unread_notifications(request):
     return {"unread_notifications": SimpleLazyObject(lambda: _header(request, user)["unread"])}
 
 
-def _unread_count():
-    """The outer professional's unread notifications, as a subquery (0 without any)."""
-    unread = (
-        Notification.objects.filter(recipient_id=OuterRef("pk"))
-        .unread()
-        .order_by()
-        .values("recipient_id")
-        .annotate(count=Count("*"))
-        .values("count")
-    )
-    return Coalesce(Subquery(unread), Value(0))
-
-
 # One query on every page, compiled once: the professional's row with the number of unread
 # notifications, joined to each running emergency access (started, not yet expired) and its
 # family's reference; one row with empty access columns when none runs.
@@ -96,7 +73,10 @@ _HEADER = CompiledQuery(
                     broken_glasses__expires_at__gt=Slot("now", DateTimeField()),
                 ),
             ),
-            unread=_unread_count(),
+            unread=subquery_count(
+                Notification.objects.filter(recipient_id=OuterRef("pk")).unread(),
+                "recipient_id",
+            ),
         )
         .values(
             "unread",

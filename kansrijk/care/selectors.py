@@ -14,13 +14,10 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Q,
-    Subquery,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +26,7 @@ from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
 from kansrijk.access.services import access_event_record
 from kansrijk.core.compiled import CompiledQuery
-from kansrijk.core.expressions import Slot
+from kansrijk.core.expressions import Slot, subquery_count
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import visible_family
 
@@ -345,18 +342,6 @@ class PlanSummary:
 TOP_CONCERNS = 3
 
 
-def _goal_count(*conditions: Q) -> Coalesce:
-    """The number of the outer family's goals that meet `conditions`, as a subquery."""
-    goals = (
-        Goal.objects.filter(*conditions, family_id=OuterRef("pk"))
-        .order_by()
-        .values("family_id")
-        .annotate(total=Count("id"))
-        .values("total")
-    )
-    return Coalesce(Subquery(goals), Value(0))
-
-
 # Compiled once (`CompiledQuery`): the family file reads them on every visit.
 _TOP_CONCERNS = CompiledQuery(
     lambda: (
@@ -371,8 +356,10 @@ _PLAN_AND_GOALS = CompiledQuery(
         Family.objects.filter(pk=Slot("family"))
         .annotate(
             has_plan=Exists(CarePlan.objects.filter(family_id=OuterRef("pk"))),
-            all_goals=_goal_count(),
-            open_goals=_goal_count(Q(status=GoalStatus.OPEN)),
+            all_goals=subquery_count(Goal.objects.filter(family_id=OuterRef("pk")), "family_id"),
+            open_goals=subquery_count(
+                Goal.objects.filter(family_id=OuterRef("pk"), status=GoalStatus.OPEN), "family_id"
+            ),
         )
         .values("has_plan", "all_goals", "open_goals")
     )

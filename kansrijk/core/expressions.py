@@ -3,7 +3,17 @@
 import json
 from collections.abc import Iterable
 
-from django.db.models import BooleanField, Expression, Func, IntegerField
+from django.db.models import (
+    BooleanField,
+    Count,
+    Expression,
+    Func,
+    IntegerField,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
 
 class Slot(Expression):
@@ -72,3 +82,11 @@ class InIds(Func):
         """The one parameter that stands for `ids`."""
         ids = list(ids)
         return ids if connection.vendor == "postgresql" else json.dumps(ids)
+
+
+def subquery_count(rows: QuerySet, grouped_by: str) -> Coalesce:
+    """How many `rows` there are, as a one-column subquery of the outer row (0 when none):
+    `rows` is filtered on an `OuterRef`, and `grouped_by` is the column that filter ties to
+    the outer row, so that the subquery gives one count."""
+    counted = rows.order_by().values(grouped_by).annotate(count=Count("*")).values("count")
+    return Coalesce(Subquery(counted), Value(0))
