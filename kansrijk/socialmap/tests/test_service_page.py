@@ -15,6 +15,7 @@ from kansrijk.socialmap.views_search import _service_actions, register_service_a
 from kansrijk.socialmap.vocabulary import AccessRoute
 from kansrijk.testing.actors import logged_in_client
 from kansrijk.testing.factories import MunicipalityFactory
+from kansrijk.testing.queries import PAGE_OVERHEAD
 from kansrijk.testing.socialmap import make_provider
 from kansrijk.testing.socialmap_search import (
     add_service_details,
@@ -203,7 +204,7 @@ def queries_for(client, service, municipality) -> int:
 
 
 def test_the_page_costs_the_same_queries_with_one_or_five_of_everything(cast):
-    """The fixed overhead of every page (6, see test_search_query_count.py), the service with
+    """The fixed overhead of every page (`PAGE_OVERHEAD`), the service with
     provider, program and checker (1), its prefetched relations (14: contacts and their
     phones, the provider's phones, the service's phones, locations with addresses, phones and
     schedules, the service's schedules, languages, cost options, funding, required documents,
@@ -224,5 +225,5 @@ def test_the_page_costs_the_same_queries_with_one_or_five_of_everything(cast):
     assert (
         queries_for(client, one, eerstedorp)
         == queries_for(client, five, eerstedorp)
-        == 6 + 1 + 14 + 1 + 1 + 1
+        == PAGE_OVERHEAD + 1 + 14 + 1 + 1 + 1
     )
