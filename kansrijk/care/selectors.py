@@ -8,16 +8,7 @@ event). The safety plan is narrower than the family file; its rule is `may_see_s
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Value,
-    When,
-    Window,
-)
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When, Window
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
