@@ -17,9 +17,9 @@ class CareConfig(AppConfig):
 
         # The needs the plan's open concerns speak of, for the social map (issue 9).
         from .needs import register_need_source
-        from .needs_concerns import concern_needs
+        from .needs_concerns import concern_needs_reads
 
-        register_need_source("care_concerns", concern_needs)
+        register_need_source("care_concerns", concern_needs_reads)
 
         # One family, one plan (issue 7): the plan at the top of the family file.
         from kansrijk.families.sections import FileSection, register_file_section

@@ -3,14 +3,17 @@
 The social map describes services by the needs they answer, and care paths start from a need.
 Which needs a family has is known in more than one app: the plan's concerns (`care`) and the
 domains of a finished assessment (`signaling`). Those apps register a *need source* here, a
-function `source(family) -> dict[need code, list of reasons]`; the social map (above both) asks
-`family_needs(family)` and never imports `signaling` (DESIGN.md section 2).
+function `source(family)` that returns a reader (`kansrijk.core.together`) of
+{need code: list of reasons}; the social map (above both) asks `family_needs(family)` and never
+imports `signaling` (DESIGN.md section 2).
 """
 
 from collections.abc import Callable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from kansrijk.core.together import Reader, read_now, side_by_side
 
 
 class Need(models.TextChoices):
@@ -26,7 +29,7 @@ class Need(models.TextChoices):
     MEDICAL = "medical", _("Medisch")
 
 
-NeedSource = Callable[[object], dict[str, list[str]]]
+NeedSource = Callable[[object], Reader]
 _sources: dict[str, NeedSource] = {}
 
 
@@ -37,9 +40,15 @@ def register_need_source(code: str, source: NeedSource) -> None:
 
 def family_needs(family) -> dict[str, list[str]]:
     """{need code: reasons} from every registered source, in the order of `Need`."""
+    return read_now(family_needs_reads(family))
+
+
+def family_needs_reads(family) -> Reader:
+    """A reader of `family_needs`: the sources' queries in one round trip."""
     found: dict[str, list[str]] = {}
-    for code in sorted(_sources):
-        for need, reasons in _sources[code](family).items():
+    by_source = yield from side_by_side(_sources[code](family) for code in sorted(_sources))
+    for needs in by_source:
+        for need, reasons in needs.items():
             found.setdefault(need, []).extend(reasons)
     return {need: found[need] for need in Need.values if need in found}
 

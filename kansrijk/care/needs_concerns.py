@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, read_now
 
 from .models import Concern
 from .needs import Need
@@ -185,8 +186,14 @@ _OPEN_CONCERN_TEXTS = CompiledQuery(
 
 def concern_needs(family) -> dict[str, list[str]]:
     """{need: ["zorgpunt: <text>", ...]} for the family's open concerns (one query)."""
+    return read_now(concern_needs_reads(family))
+
+
+def concern_needs_reads(family) -> Reader:
+    """A reader (`kansrijk.core.together`) of `concern_needs`: the need source."""
+    texts = yield from _OPEN_CONCERN_TEXTS.reads(family=family.pk)
     found: dict[str, list[str]] = {}
-    for (text,) in _OPEN_CONCERN_TEXTS.run(family=family.pk):
+    for (text,) in texts:
         for need in needs_in_text(text):
             found.setdefault(need, []).append(_("zorgpunt: %(text)s") % {"text": text})
     return found

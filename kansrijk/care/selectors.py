@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
 from kansrijk.access.services import access_event_record
-from kansrijk.core.compiled import CompiledQuery
+from kansrijk.core.compiled import Asked, CompiledQuery
 from kansrijk.core.expressions import Slot, subquery_count
+from kansrijk.core.together import Reader, side_by_side
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import visible_family
 
@@ -52,9 +53,16 @@ def current_case_directors(family: Family, *, request=None) -> list[CaseDirector
     (the director, the portal's invitations, inzage) all ask, and a GET changes nothing in
     between. Services, which change the casusregie, pass no request and read afresh.
     """
+    return ask_current_case_directors(family, request=request).rows()
+
+
+def ask_current_case_directors(family: Family, *, request=None) -> Asked:
+    """`current_case_directors` asked (`CompiledQuery.ask`): a section of the file page asks
+    it with the others and reads the rows after its `yield`; the memo keeps the asked query,
+    so that a section that asks later reads the same rows."""
     memo = request.__dict__.setdefault("_case_directors", {}) if request is not None else {}
     if family.pk not in memo:
-        memo[family.pk] = _CURRENT_CASE_DIRECTORS.run(family=family.pk)
+        memo[family.pk] = _CURRENT_CASE_DIRECTORS.ask(family=family.pk)
     return memo[family.pk]
 
 
@@ -357,12 +365,14 @@ _PLAN_AND_GOALS = CompiledQuery(
 )
 
 
-def plan_summary(family: Family) -> PlanSummary:
-    """What the family file shows of the plan, in two queries: the three most important
-    open concerns with the number of open concerns (a window count, computed before the
-    limit), and whether there is a plan with the goal counts (subqueries of one row)."""
-    top = _TOP_CONCERNS.run(family=family.pk)
-    plan = _PLAN_AND_GOALS.first(family=family.pk)
+def plan_summary_reads(family: Family) -> Reader:
+    """A reader (`kansrijk.core.together`) of what the family file shows of the plan, in two
+    queries: the three most important open concerns with the number of open concerns (a
+    window count, computed before the limit), and whether there is a plan with the goal
+    counts (subqueries of one row)."""
+    top, plan = yield from side_by_side(
+        [_TOP_CONCERNS.reads(family=family.pk), _PLAN_AND_GOALS.reads_first(family=family.pk)]
+    )
     return PlanSummary(
         has_plan=plan["has_plan"],
         top_concerns=top,

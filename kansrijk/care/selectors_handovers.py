@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, read_now
 from kansrijk.families.models import CareTeamMember, Family, Pregnancy, PregnancyOutcome
 from kansrijk.organisations.models import Coalition, Membership, Professional
 
@@ -27,7 +28,7 @@ from .models import (
     Moment,
     TimingAnchor,
 )
-from .selectors import current_case_directors
+from .selectors import ask_current_case_directors, current_case_directors
 
 # Without a chain moment, a handover should be answered within a week.
 DEFAULT_ANSWER_DAYS = 7
@@ -137,8 +138,16 @@ def current_case_director(
     if care_team is None:
         directors = _with_phone(CaseDirector.objects.current().filter(family=family))
         return directors.select_related("professional", "membership__organisation").first()
-    recorded = current_case_directors(family, request=request)
-    director = recorded[0] if recorded else None
+    return read_now(current_case_director_reads(family, care_team=care_team, request=request))
+
+
+def current_case_director_reads(
+    family: Family, *, care_team: list[CareTeamMember], request=None
+) -> Reader:
+    """A reader (`kansrijk.core.together`) of `current_case_director` with `care_team`."""
+    recorded = ask_current_case_directors(family, request=request)
+    yield
+    director = recorded.first()
     if director is not None:
         mine = [m for m in care_team if m.professional_id == director.professional_id]
         director.team_phone = mine[0].phone if mine else None
@@ -200,10 +209,10 @@ def family_handovers(family: Family) -> list[Handover]:
     )
 
 
-def open_handovers(family: Family) -> list[Handover]:
-    """The family's running handovers by due date (for the section on the family file):
-    one query, compiled once (`CompiledQuery`)."""
-    return _OPEN_HANDOVERS.run(family=family.pk)
+def open_handovers_reads(family: Family) -> Reader:
+    """A reader (`kansrijk.core.together`) of the family's running handovers by due date
+    (for the section on the family file): one query, compiled once (`CompiledQuery`)."""
+    return _OPEN_HANDOVERS.reads(family=family.pk)
 
 
 _OPEN_HANDOVERS = CompiledQuery(

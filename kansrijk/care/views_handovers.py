@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
+from kansrijk.core.together import Reader, side_by_side
 from kansrijk.families.models import CareTeamMember
 from kansrijk.families.pages import (
     active_coalition,
@@ -529,20 +530,25 @@ def handover_decline(request, handover_pk: int):
 # --- The family file's section ---------------------------------------------------------------
 
 
-def handover_file_section(request, family) -> dict:
-    """The case director (or visibly nobody) and the running handovers: two queries.
+def handover_file_section(request, family) -> Reader:
+    """The case director (or visibly nobody) and the running handovers: two queries, asked
+    together (a reader: `kansrijk.core.together`).
 
     The care team comes from what the file page prefetched (`current_care_team`): the
     director's phone number, and who the roles name when no director is recorded.
     """
     today = timezone.localdate()
-    running = selectors.open_handovers(family)
-    for handover in running:
-        handover.overdue = handover.is_overdue(today)
     care_team = getattr(family, "current_care_team", None)
     if care_team is None:
         care_team = selectors.current_care_team_members(family)
-    director = selectors.current_case_director(family, care_team=care_team, request=request)
+    running, director = yield from side_by_side(
+        [
+            selectors.open_handovers_reads(family),
+            selectors.current_case_director_reads(family, care_team=care_team, request=request),
+        ]
+    )
+    for handover in running:
+        handover.overdue = handover.is_overdue(today)
     return {
         "family": family,
         "director": director,

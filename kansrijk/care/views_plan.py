@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.together import Reader
 from kansrijk.families.pages import (
     active_coalition,
     add_service_errors,
@@ -637,9 +638,10 @@ def plan_print(request, pk: int):
 # --- The plan on the family file --------------------------------------------------------
 
 
-def plan_file_section(request, family) -> dict:
-    """The top concerns, the number of goals and a link (see `selectors.plan_summary`)."""
-    return {"family": family, "summary": selectors.plan_summary(family)}
+def plan_file_section(request, family) -> Reader:
+    """The top concerns, the number of goals and a link (`selectors.plan_summary_reads`)."""
+    summary = yield from selectors.plan_summary_reads(family)
+    return {"family": family, "summary": summary}
 
 
 # --- Spider web (Positive Health) ------------------------------------------------------

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import QuerySet, Value
-from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.sql.compiler import SQLCompiler, cursor_iter
+from django.db.models.sql.constants import GET_ITERATOR_CHUNK_SIZE
 
 from .expressions import Slot
+from .together import Reader
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,46 @@ class CompiledQuery:
     def run(self, **values) -> list:
         """The queryset's rows with `values` in its slots: model instances, or dicts for a
         `values()` queryset; prefetches (`prefetch_related`) run as usual."""
+        return list(self._queryset(values))
+
+    def ask(self, **values) -> "Asked":
+        """Send the query now and make its rows later (`Asked.rows()`, as `run` makes them).
+
+        Asked inside `kansrijk.core.together.reading_together()`, the query goes to the
+        database with the others asked there, in one round trip; elsewhere it runs at once.
+        """
+        queryset = self._queryset(values)
+        compiler = queryset.query.get_compiler()
+        cursor = compiler.connection.cursor()
+        try:
+            cursor.execute(*compiler.as_sql())
+        except Exception:
+            cursor.close()
+            raise
+        compiler.execute_sql = lambda *args, chunk_size=GET_ITERATOR_CHUNK_SIZE, **kwargs: list(
+            cursor_iter(
+                cursor,
+                compiler.connection.features.empty_fetchmany_value,
+                compiler.col_count if compiler.has_extra_select else None,
+                chunk_size,
+            )
+        )
+        return Asked(queryset)
+
+    def reads(self, **values) -> Reader:
+        """A reader (`kansrijk.core.together`) of `run(**values)`."""
+        asked = self.ask(**values)
+        yield
+        return asked.rows()
+
+    def reads_first(self, **values) -> Reader:
+        """A reader of `first(**values)`."""
+        asked = self.ask(**values)
+        yield
+        return asked.first()
+
+    def _queryset(self, values: dict) -> QuerySet:
+        """A queryset that runs the kept SQL with `values` in its slots when iterated."""
         compiled = self._compiled or self._compile()
         connection = connections[compiled.queryset.db]
         missing = {slot.name for _, slot in compiled.slots} - values.keys()
@@ -65,7 +107,7 @@ class CompiledQuery:
         query.get_compiler = lambda *args, **kwargs: compiler
         queryset = _copy(compiled.queryset)
         queryset._query = query
-        return list(queryset)
+        return queryset
 
     def first(self, **values):
         """The first row (build a queryset sliced `[:1]`), or None."""
@@ -93,6 +135,24 @@ class CompiledQuery:
         slots = tuple((i, value) for i, value in enumerate(params) if isinstance(value, Slot))
         self._compiled = _Compiled(queryset, compiler, sql, tuple(params), slots)
         return self._compiled
+
+
+class Asked:
+    """A query sent by `CompiledQuery.ask`; `rows()` reads its answer (once: asked again, the
+    same rows)."""
+
+    def __init__(self, queryset: QuerySet):
+        self._queryset = queryset
+        self._rows: list | None = None
+
+    def rows(self) -> list:
+        if self._rows is None:
+            self._rows = list(self._queryset)
+        return self._rows
+
+    def first(self):
+        rows = self.rows()
+        return rows[0] if rows else None
 
 
 def _copy(kept):

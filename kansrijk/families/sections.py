@@ -5,18 +5,24 @@ state first: the vulnerability level and route (signaling), later the case direc
 plan (care). Each such app registers a section from its `AppConfig.ready`: a template and a
 function that builds that template's context for the family the page already fetched through
 the access policy. A section's function does its own reads (a few queries, whatever the
-family's size) and may return None to show nothing.
+family's size) and may return None to show nothing. It may also be a reader
+(`kansrijk.core.together`): a generator that asks its queries, yields, and returns the
+context; the sections' queries then go to the database together with the page's own.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from inspect import isgenerator
+
+from kansrijk.core.together import Reader, answered, read_now, side_by_side
 
 
 @dataclass(frozen=True)
 class FileSection:
     code: str
     template: str
-    context: Callable[[object, object], dict | None]  # (request, family) -> context or None
+    # (request, family) -> context or None, or a reader of it
+    context: Callable[[object, object], dict | Reader | None]
     order: int = 50
 
 
@@ -30,9 +36,19 @@ def register_file_section(section: FileSection) -> None:
 
 def file_sections(request, family) -> list[dict]:
     """The registered sections for this family, in order, as {template, context} dicts."""
-    rendered = []
-    for section in sorted(_sections.values(), key=lambda s: (s.order, s.code)):
-        context = section.context(request, family)
-        if context is not None:
-            rendered.append({"template": section.template, "context": context})
-    return rendered
+    return read_now(file_sections_reads(request, family))
+
+
+def file_sections_reads(request, family) -> Reader:
+    """A reader of `file_sections`: every section's queries of a step in one round trip."""
+    ordered = sorted(_sections.values(), key=lambda s: (s.order, s.code))
+    contexts = yield from side_by_side(_reader(s.context(request, family)) for s in ordered)
+    return [
+        {"template": section.template, "context": context}
+        for section, context in zip(ordered, contexts, strict=True)
+        if context is not None
+    ]
+
+
+def _reader(context) -> Reader:
+    return context if isgenerator(context) else answered(context)

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.socialmap.models import Referral, ReferralStatus
 from kansrijk.socialmap.terms import service_terms
@@ -152,6 +153,11 @@ def _referrals(family: Family) -> list[who_pays.PlannedReferral]:
 
 def latest_kraamzorg(family: Family) -> KraamzorgCalculation | None:
     return _LATEST_KRAAMZORG.first(family=family.pk)
+
+
+def latest_kraamzorg_reads(family: Family) -> Reader:
+    """A reader (`kansrijk.core.together`) of `latest_kraamzorg`."""
+    return _LATEST_KRAAMZORG.reads_first(family=family.pk)
 
 
 # Compiled once (`CompiledQuery`): the family file reads it on every visit.

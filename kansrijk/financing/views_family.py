@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader
 from kansrijk.families.models import InsuranceKind
 from kansrijk.families.pages import family_for_page
 
@@ -35,12 +36,13 @@ def family_financing(request, pk: int):
     )
 
 
-def financing_file_section(request, family) -> dict:
+def financing_file_section(request, family) -> Reader:
     """ "Financiering" on the family file: the pointers a professional needs at a glance
     (the latest kraamzorg calculation and its risk flag, a low income or a weak policy, an
     interpreter) and the way to the full view. One query, the latest calculation: the family
-    file is the most used page, and who pays for each item is one click away."""
-    calculation = selectors_family.latest_kraamzorg(family)
+    file is the most used page, and who pays for each item is one click away. A reader
+    (`kansrijk.core.together`): the query goes out with the other sections'."""
+    calculation = yield from selectors_family.latest_kraamzorg_reads(family)
     weak_policy = family.insurance_kind in WEAK_POLICIES
     return {
         "family": family,

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from kansrijk.access.policy import families_visible_to
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, read_now
 from kansrijk.families.models import Consent, ConsentPurpose, Family, Person, PersonRole
 from kansrijk.families.phases import Phase
 from kansrijk.families.selectors import with_phase, with_phase_dates
@@ -262,10 +263,11 @@ def is_series_manager(professional: Professional, series: MdoSeries) -> bool:
 # --- The family file --------------------------------------------------------------------------
 
 
-def family_open_items(family: Family) -> list[AgendaItem]:
-    """The family's items on upcoming or current agendas (candidates too), with their
-    meeting and series (joined: one query, compiled once: `CompiledQuery`)."""
-    return _FAMILY_OPEN_ITEMS.run(family=family.pk)
+def family_open_items_reads(family: Family) -> Reader:
+    """A reader (`kansrijk.core.together`) of the family's items on upcoming or current
+    agendas (candidates too), with their meeting and series (joined: one query, compiled
+    once: `CompiledQuery`)."""
+    return _FAMILY_OPEN_ITEMS.reads(family=family.pk)
 
 
 _FAMILY_OPEN_ITEMS = CompiledQuery(
@@ -298,7 +300,12 @@ def meetings_open_for_submission(family: Family) -> QuerySet[MdoMeeting]:
 
 
 def coalition_has_series(coalition_id: int) -> bool:
-    return bool(_HAS_SERIES.run(coalition=coalition_id))
+    return read_now(coalition_has_series_reads(coalition_id))
+
+
+def coalition_has_series_reads(coalition_id: int) -> Reader:
+    """A reader (`kansrijk.core.together`) of `coalition_has_series`."""
+    return bool((yield from _HAS_SERIES.reads(coalition=coalition_id)))
 
 
 # Compiled once (`CompiledQuery`): the family file asks on every visit.

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansrijk.core.together import Reader, side_by_side
 from kansrijk.families.models import CareTeamMember
 from kansrijk.families.pages import add_service_errors, family_for_page, family_for_write
 from kansrijk.organisations.models import Role
@@ -840,13 +841,19 @@ def submit(request, pk: int):
     )
 
 
-def file_section(request, family) -> dict:
-    """The family's open MDO items and the way to submit it: two queries (the items with
-    their meeting and series; whether the coalition has an MDO). The care team comes from
-    what the file page prefetched."""
+def file_section(request, family) -> Reader:
+    """The family's open MDO items and the way to submit it: two queries, asked together
+    (a reader: `kansrijk.core.together`): the items with their meeting and series; whether
+    the coalition has an MDO. The care team comes from what the file page prefetched."""
+    items, has_series = yield from side_by_side(
+        [
+            selectors.family_open_items_reads(family),
+            selectors.coalition_has_series_reads(family.coalition_id),
+        ]
+    )
     return {
         "family": family,
-        "items": selectors.family_open_items(family),
-        "has_series": selectors.coalition_has_series(family.coalition_id),
+        "items": items,
+        "has_series": has_series,
         "on_care_team": _on_care_team(family, request.user),
     }

@@ -2,20 +2,23 @@
 with the way to the invitations for the case director."""
 
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader
 
 
-def portal_file_section(request, family) -> dict:
+def portal_file_section(request, family) -> Reader:
     """The client's and partner's access state, and for the case director the link to invite
-    them. One query for every family and every viewer (the accounts); whether the viewer is
-    the case director comes from the casusregie the file's handover section read and the
-    care team the file page prefetched, as do the persons."""
+    them. One query for every family and every viewer (the accounts), asked with the other
+    sections' (a reader: `kansrijk.core.together`); whether the viewer is the case director
+    comes from the casusregie the file's handover section asked and the care team the file
+    page prefetched, as do the persons."""
     from kansrijk.care.selectors import is_case_director
 
-    from .selectors_invite import family_member_access
+    from .selectors_invite import family_member_access_reads
 
+    members = yield from family_member_access_reads(family, list(family.persons.all()))
     director = is_case_director(request.user, family, request=request)
     return {
-        "members": family_member_access(family, list(family.persons.all())),
+        "members": members,
         "url": reverse("portal:invitations", args=[family.pk]) if director else "",
     }
 

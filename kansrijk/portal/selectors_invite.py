@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, read_now
 from kansrijk.families.models import Family, Person
 
 from .models import FamilyAccount
@@ -56,11 +57,18 @@ def family_member_access(family: Family, persons: list[Person] | None = None) ->
     number of people and invitations."""
     if persons is None:
         persons = list(family.persons.all())
+    return read_now(family_member_access_reads(family, persons))
+
+
+def family_member_access_reads(family: Family, persons: list[Person]) -> Reader:
+    """A reader (`kansrijk.core.together`) of `family_member_access` with the persons."""
+    # Always one query, also for a file without adults: the family file costs the same for
+    # every family.
+    accounts = yield from _ACCOUNTS.reads(family=family.pk)
     adults = [person for person in persons if person.role in INVITABLE_ROLES]
     newest: dict[int, FamilyAccount] = {}
-    # Newest first, so the first one seen per person wins. Always one query, also for a file
-    # without adults: the family file costs the same for every family.
-    for account in _ACCOUNTS.run(family=family.pk):
+    # Newest first, so the first one seen per person wins.
+    for account in accounts:
         newest.setdefault(account.person_id, account)
     return [
         MemberAccess(

@@ -26,9 +26,9 @@ class SignalingConfig(AppConfig):
         # The needs the latest assessment's domains show, for the social map (issue 9).
         from kansrijk.care.needs import register_need_source, register_route_subquery
 
-        from .needs import assessment_needs, current_route_subquery
+        from .needs import assessment_needs_reads, current_route_subquery
 
-        register_need_source("signaling_assessment", assessment_needs)
+        register_need_source("signaling_assessment", assessment_needs_reads)
         register_route_subquery(current_route_subquery)
         checks.register(check_instruments)
         register_file_section(

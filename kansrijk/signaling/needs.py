@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from kansrijk.care.needs import Need
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, read_now
 
 from . import instruments as registry
 from .instruments import t
@@ -71,7 +72,12 @@ _LATEST_FINAL = CompiledQuery(
 
 def assessment_needs(family) -> dict[str, list[str]]:
     """{need: ["signalering: domein Werk en inkomen", ...]} from the newest final assessment."""
-    latest = _LATEST_FINAL.first(family=family.pk)
+    return read_now(assessment_needs_reads(family))
+
+
+def assessment_needs_reads(family) -> Reader:
+    """A reader (`kansrijk.core.together`) of `assessment_needs`: the need source."""
+    latest = yield from _LATEST_FINAL.reads_first(family=family.pk)
     result = (latest or {}).get("result") or {}
     drivers: dict[str, list[str]] = {}
     for driver in result.get("drivers", ()):

@@ -2,14 +2,17 @@
 
 from django.utils import timezone
 
+from kansrijk.core.together import Reader
+
 from . import instruments as registry
 from .levels import Level
-from .selectors import family_signaling
+from .selectors import family_signaling_reads
 
 
-def signaling_section(request, family) -> dict:
-    """Current level and route with the open next steps, and the history of levels."""
-    summary = family_signaling(family)
+def signaling_section(request, family) -> Reader:
+    """Current level and route with the open next steps, and the history of levels (a
+    reader: `kansrijk.core.together`)."""
+    summary = yield from family_signaling_reads(family)
     latest = summary.latest
     instrument = None
     if latest is not None:

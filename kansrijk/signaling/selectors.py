@@ -13,6 +13,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from kansrijk.care.models import Task, TaskStatus
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader, answered, read_now, side_by_side
 from kansrijk.families.models import Family
 
 from .levels import LEVEL_ORDER, Level, Route
@@ -64,23 +65,34 @@ _OPEN_ROUTE_STEPS = CompiledQuery(
 
 
 def family_signaling(family: Family, *, history_size: int = HISTORY_SIZE) -> FamilySignaling:
-    """Latest level, current route with its open next steps, level history, open drafts.
+    """Latest level, current route with its open next steps, level history, open drafts
+    (`family_signaling_reads`)."""
+    return read_now(family_signaling_reads(family, history_size=history_size))
 
-    Three queries, for every family: assessments (final and draft, newest first, bounded),
-    the newest route decision, and the route's open tasks with their owners
+
+def family_signaling_reads(family: Family, *, history_size: int = HISTORY_SIZE) -> Reader:
+    """A reader (`kansrijk.core.together`) of `family_signaling`.
+
+    Three queries in one round trip, for every family: assessments (final and draft, newest
+    first, bounded), the newest route decision, and the route's open tasks with their owners
     (`select_related`: one join per owner kind instead of a query per task). What the file
     and the MDO show of an assessment is its level and dates: its answers and scoring
     result, the largest columns, are left unread, and so is who recorded or decided.
     """
     if history_size in _ASSESSMENTS:
-        assessments = _ASSESSMENTS[history_size].run(family=family.pk)
+        assessments = _ASSESSMENTS[history_size].reads(family=family.pk)
     else:
-        assessments = list(_assessments(family.pk, history_size))
-    final = [a for a in assessments if not a.is_draft]
-    route = _NEWEST_ROUTE.first(family=family.pk)
+        assessments = answered(list(_assessments(family.pk, history_size)))
     # Read whether or not there is a route, so that the file costs the same number of
     # queries for every family (benchmark, issue 5); without a route there are no steps.
-    open_steps = _OPEN_ROUTE_STEPS.run(family=family.pk)
+    assessments, route, open_steps = yield from side_by_side(
+        [
+            assessments,
+            _NEWEST_ROUTE.reads_first(family=family.pk),
+            _OPEN_ROUTE_STEPS.reads(family=family.pk),
+        ]
+    )
+    final = [a for a in assessments if not a.is_draft]
     return FamilySignaling(
         latest=final[0] if final else None,
         route=route,

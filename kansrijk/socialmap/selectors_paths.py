@@ -17,6 +17,7 @@ from kansrijk.care.needs import Need, family_route_subquery
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import IdsSlot, InIds, Slot
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader, read_now, side_by_side
 
 from .models import (
     CarePath,
@@ -211,10 +212,16 @@ _ACCESS = CompiledQuery(
 
 def family_suggestions(family, needs: dict[str, list[str]]) -> list[NeedSuggestion]:
     """For each need, the coalition's active care paths for it, with each step's services in
-    the family's municipality.
+    the family's municipality (`family_suggestions_reads`)."""
+    return read_now(family_suggestions_reads(family, needs))
 
-    Four queries, whatever the number of paths, steps and services and whether the family
-    has needs at all (the file page costs the same for every family): the paths, their
+
+def family_suggestions_reads(family, needs: dict[str, list[str]]) -> Reader:
+    """A reader (`kansrijk.core.together`) of `family_suggestions`.
+
+    Four queries in one round trip, whatever the number of paths, steps and services and
+    whether the family has needs at all (the file page costs the same for every family): the
+    paths, their
     steps, the steps' active services (general ones and the family's municipality's
     alternatives) with their provider, and those services' access in the family's
     municipality. Each filters on the paths by join, not on a list of ids, so none depends
@@ -231,10 +238,10 @@ def family_suggestions(family, needs: dict[str, list[str]]) -> list[NeedSuggesti
         "family": family.pk,
         "municipality": municipality_id,
     }
-    paths = _PATHS.run(**values)
-    steps = _STEPS.run(**values)
-    links = _LINKS.run(**values)
-    access = {row.service_id: row for row in _ACCESS.run(**values)}
+    paths, steps, links, accesses = yield from side_by_side(
+        query.reads(**values) for query in (_PATHS, _STEPS, _LINKS, _ACCESS)
+    )
+    access = {row.service_id: row for row in accesses}
     links_of: dict[int, list[CarePathStepService]] = {}
     for link in links:
         links_of.setdefault(link.step_id, []).append(link)

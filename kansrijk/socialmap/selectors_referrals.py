@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.access.policy import Ground, register_ground
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot
+from kansrijk.core.together import Reader
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.organisations.models import Coalition, Membership
 
@@ -233,6 +234,11 @@ def family_referrals(family: Family) -> list[Referral]:
     """Every referral of the family, newest first, with service, provider, receiver, person
     and sender joined: one query whatever their number, compiled once (`CompiledQuery`)."""
     return _FAMILY_REFERRALS.run(family=family.pk)
+
+
+def family_referrals_reads(family: Family) -> Reader:
+    """A reader (`kansrijk.core.together`) of `family_referrals`."""
+    return _FAMILY_REFERRALS.reads(family=family.pk)
 
 
 _FAMILY_REFERRALS = CompiledQuery(

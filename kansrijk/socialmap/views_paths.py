@@ -19,8 +19,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kansrijk.care.needs import Need, family_needs
+from kansrijk.care.needs import Need, family_needs_reads
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader
 from kansrijk.families.pages import add_service_errors
 from kansrijk.families.services import VersionConflict
 from kansrijk.organisations.models import Municipality, Role
@@ -366,20 +367,23 @@ def path_step_service_remove(request, pk: int, step_pk: int, link_pk: int):
 # --- The family file ---------------------------------------------------------------------------
 
 
-def paths_file_section(request, family) -> dict:
+def paths_file_section(request, family) -> Reader:
     """ "Passend aanbod": the family's needs (from the registered need sources: the plan's
     open concerns and the latest assessment) with the coalition's care paths for them and
     each step's services in the family's municipality.
 
     A fixed number of queries, however many paths, steps and services and whether or not
     the family has needs: one per need source (two), and four for the suggestions (paths,
-    steps, step services with provider, their access in the family's municipality). Whether
-    the viewer may refer comes from the care team the file page prefetched.
+    steps, step services with provider, their access in the family's municipality). A
+    reader (`kansrijk.core.together`): the sources' queries go out with the other sections',
+    the suggestions' four together after them. Whether the viewer may refer comes from the
+    care team the file page prefetched.
     """
-    needs = family_needs(family)
+    needs = yield from family_needs_reads(family)
+    suggestions = yield from selectors.family_suggestions_reads(family, needs)
     return {
         "family": family,
-        "needs": selectors.family_suggestions(family, needs),
+        "needs": suggestions,
         "search_url": selectors.search_url("", family.municipality_id),
         "list_url": reverse("socialmap:path_list") if may_read_paths(request) else "",
         # "Verwijzen" beside each service that is available in the family's municipality.

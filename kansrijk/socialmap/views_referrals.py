@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import NOT_FOUND_MESSAGE, get_family_for_user
+from kansrijk.core.together import Reader
 from kansrijk.families.models import Person
 from kansrijk.families.pages import (
     active_coalition,
@@ -417,11 +418,12 @@ def referral_overview(request):
 # --- The family file's section -------------------------------------------------------------------
 
 
-def referral_file_section(request, family) -> dict:
+def referral_file_section(request, family) -> Reader:
     """The family's referrals with status, service, receiver, dates and overdue flag: one
-    query whatever their number. Whether the user may refer comes from the care team the
+    query whatever their number, asked with the other sections' (a reader:
+    `kansrijk.core.together`). Whether the user may refer comes from the care team the
     file page prefetched (`current_care_team`; otherwise one query)."""
-    referrals = selectors.family_referrals(family)
+    referrals = yield from selectors.family_referrals_reads(family)
     today = timezone.localdate()
     for referral in referrals:
         referral.overdue = selectors.is_overdue(referral, today)

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kansrijk.core.together import read_now
 from kansrijk.organisations.models import OrganisationKind
 from kansrijk.socialmap.models import ReferralStatus
 from kansrijk.testing.actors import logged_in_client
@@ -127,7 +128,7 @@ def test_the_section_costs_the_family_file_one_query(cast, cast_family, world):
     from kansrijk.financing import views_family
 
     with CaptureQueriesContext(connection) as captured:
-        context = views_family.financing_file_section(None, cast_family)
+        context = read_now(views_family.financing_file_section(None, cast_family))
     assert context["calculation"] is not None
     assert len(captured) == 1
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import families_visible_to
 from kansrijk.access.services import break_the_glass_start
+from kansrijk.core.together import read_now
 from kansrijk.mdo.models import AgendaItem, ItemSource, ItemStatus, MdoSeries
 from kansrijk.mdo.views_agenda import file_section
 from kansrijk.testing.actors import logged_in_client
@@ -130,7 +131,7 @@ def test_the_file_section_costs_two_queries_however_many_items(cast, cast_family
 
     def count() -> int:
         with CaptureQueriesContext(connection) as captured:
-            context = file_section(request, family)
+            context = read_now(file_section(request, family))
         assert context["on_care_team"]
         return len(captured)
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kansrijk.care.services_plan import concern_add
+from kansrijk.core.together import read_now
 from kansrijk.families.models import Family
 from kansrijk.socialmap.models import ServiceStatus
 from kansrijk.socialmap.selectors_paths import family_suggestions
@@ -144,7 +145,7 @@ def test_without_needs_the_section_says_so(cast, family, rf):
     request.user = cast.case_director
     request.active = None
 
-    context = paths_file_section(request, family)
+    context = read_now(paths_file_section(request, family))
 
     assert context["needs"] == []
     html = _file(logged_in_client(cast.case_director), family)

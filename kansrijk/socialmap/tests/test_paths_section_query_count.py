@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kansrijk.care.services_plan import concern_add
+from kansrijk.core.together import read_now
 from kansrijk.families.models import Family
 from kansrijk.socialmap.views_paths import paths_file_section
 from kansrijk.testing.actors import logged_in_client
@@ -53,7 +54,7 @@ def section_queries(rf, cast, family) -> tuple[int, dict]:
     request.user = cast.case_director
     request.active = None
     with CaptureQueriesContext(connection) as captured:
-        context = paths_file_section(request, family)
+        context = read_now(paths_file_section(request, family))
     return len(captured), context
 
 
