@@ -24,6 +24,7 @@ from kansrijk.access.policy import families_visible_to, visible_family_ids
 from kansrijk.care.models import Task, TaskStatus
 from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import IdsSlot, InIds
+from kansrijk.core.together import Reader, answered, read_together
 from kansrijk.families.grounds import CARE_TEAM
 from kansrijk.families.models import Family
 from kansrijk.families.phases import Phase, compute_phase
@@ -123,16 +124,18 @@ def chain_signals(
     """
     today = today or timezone.localdate()
     limits = thresholds(coalition)
-    found: list[tuple[Rule, int, dict]] = []
-    for rule in RULES:
-        limit = limits[rule.code]
-        if rule_code and rule.code != rule_code:
-            continue
-        if not limit.is_active:
-            continue
-        found.extend(
-            (rule, limit.days, row) for row in _rule_rows(rule, families, today, limit.days)
-        )
+    asked = [
+        (rule, limits[rule.code].days)
+        for rule in RULES
+        if limits[rule.code].is_active and (not rule_code or rule.code == rule_code)
+    ]
+    # The rules' queries go to the database together (`kansrijk.core.together`).
+    rows_per_rule = read_together(_rule_reads(rule, families, today, days) for rule, days in asked)
+    found: list[tuple[Rule, int, dict]] = [
+        (rule, days, row)
+        for (rule, days), rows in zip(asked, rows_per_rule, strict=True)
+        for row in rows
+    ]
     details = _family_details({row["pk"] for _rule, _days, row in found})
     signals: list[ChainSignal] = []
     for rule, days, row in found:
@@ -163,10 +166,10 @@ def chain_signals(
     return signals
 
 
-def _rule_rows(rule: Rule, families, today: date, days: int) -> list[dict]:
+def _rule_reads(rule: Rule, families, today: date, days: int) -> Reader:
     if isinstance(families, list):
-        return _compiled_rule(rule.code, today, days, _now()).run(ids=families)
-    return list(_rule_values(rule, families, today, days))
+        return _compiled_rule(rule.code, today, days, _now()).reads(ids=families)
+    return answered(list(_rule_values(rule, families, today, days)))
 
 
 def _rule_values(rule: Rule, families: QuerySet[Family], today: date, days: int) -> QuerySet:
