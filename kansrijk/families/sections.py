@@ -7,7 +7,7 @@ function that builds that template's context for the family the page already fet
 the access policy. A section's function does its own reads (a few queries, whatever the
 family's size) and may return None to show nothing. It may also be a reader
 (`kansrijk.core.together`): a generator that asks its queries, yields, and returns the
-context; the sections' queries then go to the database together with the page's own.
+context; the sections' queries of a step then go to the database together.
 """
 
 from collections.abc import Callable
@@ -36,11 +36,11 @@ def register_file_section(section: FileSection) -> None:
 
 def file_sections(request, family) -> list[dict]:
     """The registered sections for this family, in order, as {template, context} dicts."""
-    return read_now(file_sections_reads(request, family))
+    return read_now(_file_sections_reads(request, family))
 
 
-def file_sections_reads(request, family) -> Reader:
-    """A reader of `file_sections`: every section's queries of a step in one round trip."""
+def _file_sections_reads(request, family) -> Reader:
+    """Every section side by side: their queries of a step in one round trip."""
     ordered = sorted(_sections.values(), key=lambda s: (s.order, s.code))
     contexts = yield from side_by_side(_reader(s.context(request, family)) for s in ordered)
     return [
