@@ -21,6 +21,13 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import QuerySet, Value
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 from django.db.models.sql.compiler import SQLCompiler, cursor_iter
 from django.db.models.sql.constants import GET_ITERATOR_CHUNK_SIZE
 
@@ -35,6 +42,8 @@ class _Compiled:
     sql: str
     params: tuple
     slots: tuple[tuple[int, Slot], ...]
+    # How the rows become results without a queryset (`_Rows`); None: by Django's iterables.
+    rows: "_Rows | None"
 
 
 class CompiledQuery:
@@ -48,7 +57,7 @@ class CompiledQuery:
     def run(self, **values) -> list:
         """The queryset's rows with `values` in its slots: model instances, or dicts for a
         `values()` queryset; prefetches (`prefetch_related`) run as usual."""
-        return list(self._queryset(values))
+        return self.ask(**values).rows()
 
     def ask(self, **values) -> "Asked":
         """Send the query now and make its rows later (`Asked.rows()`, as `run` makes them).
@@ -56,6 +65,17 @@ class CompiledQuery:
         Asked inside `kansrijk.core.together.reading_together()`, the query goes to the
         database with the others asked there, in one round trip; elsewhere it runs at once.
         """
+        compiled = self._compiled or self._compile()
+        if compiled.rows is not None:
+            connection = connections[compiled.queryset.db]
+            params = self._params(compiled, values, connection)
+            cursor = connection.cursor()
+            try:
+                cursor.execute(compiled.sql, params)
+            except Exception:
+                cursor.close()
+                raise
+            return _AskedRows(compiled.rows, cursor, connection)
         queryset = self._queryset(values)
         compiler = queryset.query.get_compiler()
         cursor = compiler.connection.cursor()
@@ -86,16 +106,21 @@ class CompiledQuery:
         yield
         return asked.first()
 
-    def _queryset(self, values: dict) -> QuerySet:
-        """A queryset that runs the kept SQL with `values` in its slots when iterated."""
-        compiled = self._compiled or self._compile()
-        connection = connections[compiled.queryset.db]
+    @staticmethod
+    def _params(compiled: _Compiled, values: dict, connection) -> list:
         missing = {slot.name for _, slot in compiled.slots} - values.keys()
         if missing:
             raise TypeError(f"no value for the slots {', '.join(sorted(missing))}")
         params = list(compiled.params)
         for index, slot in compiled.slots:
             params[index] = slot.prepare(values[slot.name], connection)
+        return params
+
+    def _queryset(self, values: dict) -> QuerySet:
+        """A queryset that runs the kept SQL with `values` in its slots when iterated."""
+        compiled = self._compiled or self._compile()
+        connection = connections[compiled.queryset.db]
+        params = self._params(compiled, values, connection)
         compiler = _copy(compiled.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
@@ -133,8 +158,116 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         slots = tuple((i, value) for i, value in enumerate(params) if isinstance(value, Slot))
-        self._compiled = _Compiled(queryset, compiler, sql, tuple(params), slots)
+        rows = _Rows.of(queryset, compiler)
+        self._compiled = _Compiled(queryset, compiler, sql, tuple(params), slots, rows)
         return self._compiled
+
+
+class _Rows:
+    """How the rows of a kept query become what its queryset gives, made once.
+
+    Django's iterables (`ModelIterable` and the `values()` ones) set up the same things on
+    every run: the columns of each model, what builds the joined models (`select_related`),
+    the names of the values. For a query compiled once, that is done once here, and a run
+    only fetches the rows and builds the instances, dicts or tuples as those iterables do
+    (about a third of a small query's CPU: issue 5). A queryset with prefetches, with known
+    related objects or of another iterable is left to Django (`of` gives None).
+    """
+
+    def __init__(self, iterable, compiler: SQLCompiler, query):
+        self.iterable = iterable
+        self.compiler = compiler
+        self.columns = [column[0] for column in compiler.select[: compiler.col_count]]
+        # Columns the SQL selects only to order by them (`cursor_iter` leaves them off).
+        self.col_count = compiler.col_count if compiler.has_extra_select else None
+        self.klass_info = compiler.klass_info
+        self.select = compiler.select
+        self.annotations = list(compiler.annotation_col_map.items()) if self.klass_info else []
+        if iterable is ModelIterable:
+            fields = self.klass_info["select_fields"]
+            self.model = self.klass_info["model"]
+            self.model_columns = slice(fields[0], fields[-1] + 1)
+            self.init_list = [
+                column[0].target.attname for column in compiler.select[self.model_columns]
+            ]
+        elif iterable is ValuesIterable:
+            self.names = (
+                list(query.selected)
+                if query.selected
+                else [*query.extra_select, *query.values_select, *query.annotation_select]
+            )
+        self._populators: dict[str, list] = {}
+        self._converters: dict[int, dict] = {}
+
+    @classmethod
+    def of(cls, queryset: QuerySet, compiler: SQLCompiler) -> "_Rows | None":
+        iterable = queryset._iterable_class
+        if (
+            queryset._prefetch_related_lookups
+            or queryset._known_related_objects
+            or iterable not in _ITERABLES
+        ):
+            return None
+        rows = cls(iterable, compiler, queryset.query)
+        if compiler.has_composite_fields(rows.columns):
+            return None
+        return rows
+
+    def make(self, rows: list, connection) -> list:
+        """The results of the fetched `rows`, read on `connection`."""
+        if self.col_count is not None:
+            rows = [row[: self.col_count] for row in rows]
+        converters = self._converters.get(id(connection))
+        if converters is None:
+            # What converts the columns' values (dates, booleans, decimals), as Django finds
+            # it, on this connection: the same for every run.
+            compiler = _copy(self.compiler)
+            compiler.connection = connection
+            converters = self._converters[id(connection)] = compiler.get_converters(self.columns)
+        if converters:
+            rows = list(_converted(rows, converters, connection))
+        iterable = self.iterable
+        if iterable is ModelIterable:
+            return self._instances(rows, connection.alias)
+        if iterable is ValuesIterable:
+            names = self.names
+            return [dict(zip(names, row, strict=False)) for row in rows]
+        if iterable is FlatValuesListIterable:
+            return [row[0] for row in rows]
+        return [tuple(row) for row in rows]
+
+    def _instances(self, rows: list, db: str) -> list:
+        populators = self._populators.get(db)
+        if populators is None:
+            populators = self._populators[db] = get_related_populators(
+                self.klass_info, self.select, db
+            )
+        model, init_list, columns = self.model, self.init_list, self.model_columns
+        annotations = self.annotations
+        instances = []
+        for row in rows:
+            instance = model.from_db(db, init_list, row[columns])
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, position in annotations:
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        return instances
+
+
+_ITERABLES = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
+
+
+def _converted(rows, converters: dict, connection):
+    """`SQLCompiler.apply_converters`, on `connection`."""
+    converters = list(converters.items())
+    for row in map(list, rows):
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        yield row
 
 
 class Asked:
@@ -153,6 +286,23 @@ class Asked:
     def first(self):
         rows = self.rows()
         return rows[0] if rows else None
+
+
+class _AskedRows(Asked):
+    """An `Asked` whose rows `_Rows` makes from the cursor, without a queryset."""
+
+    def __init__(self, maker: _Rows, cursor, connection):
+        self._maker, self._cursor, self._connection = maker, cursor, connection
+        self._rows = None
+
+    def rows(self) -> list:
+        if self._rows is None:
+            try:
+                fetched = self._cursor.fetchall()
+            finally:
+                self._cursor.close()
+            self._rows = self._maker.make(fetched, self._connection)
+        return self._rows
 
 
 def _copy(kept):

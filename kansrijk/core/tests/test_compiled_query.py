@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from kansrijk.core.compiled import CompiledQuery, keep_prefetched, totals
 from kansrijk.core.expressions import IdsSlot, InIds, Slot
-from kansrijk.families.models import Family, Person
+from kansrijk.families.models import CareTeamMember, Family, Person
 from kansrijk.testing.families import make_family
 
 
@@ -100,6 +100,81 @@ def test_prefetches_run_as_usual(cast):
         names = [person.first_name for person in found.persons.all()]
     assert "Sam" in names
     assert not queries.captured_queries
+
+
+def test_rows_are_made_as_the_queryset_makes_them_for_every_kind_of_result(cast):
+    family = make_family(cast)
+    other = make_family(cast)
+    # A member without a membership: the joined membership and organisation are None.
+    first_member = CareTeamMember.objects.filter(family=family).order_by("pk").first()
+    CareTeamMember.objects.filter(pk=first_member.pk).update(membership=None)
+    for household, name in ((family, "Bo"), (family, "Sam"), (other, "Noor")):
+        Person.objects.create(
+            family=household, coalition=household.coalition, role="child", first_name=name
+        )
+
+    def members():
+        return (
+            CareTeamMember.objects.filter(family_id=Slot("family"))
+            .select_related("professional", "membership__organisation")
+            .annotate(since=TruncDate("created_at"))
+            .order_by("pk")
+        )
+
+    def persons():
+        return Person.objects.filter(family_id=Slot("family")).order_by("-date_of_birth", "pk")
+
+    kinds = {
+        "instances, joined and annotated": members,
+        "dicts": lambda: persons().values("pk", "first_name", "date_of_birth"),
+        "tuples": lambda: persons().values_list("first_name", "date_of_birth"),
+        "flat": lambda: persons().values_list("pk", flat=True),
+        # Ordered by a joined column it does not select: the SQL selects it, the rows not.
+        "distinct ordered by another table": lambda: (
+            Person.objects.filter(family_id=Slot("family"))
+            .order_by("family__reference", "pk")
+            .distinct()
+            .values_list("first_name", flat=True)
+        ),
+    }
+    for name, build in kinds.items():
+        query = CompiledQuery(build)
+        for target in (family, other):
+            expected = list(_filled(build(), target.pk))
+            found = query.run(family=target.pk)
+            assert expected, name
+            assert found == expected, name
+            assert [_shown(row) for row in found] == [_shown(row) for row in expected], name
+        # Made without a queryset (`_Rows`), not left to Django's iterables.
+        assert query._compiled.rows is not None, name
+    [without, with_membership] = CompiledQuery(members).run(family=family.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert without.membership is None
+        assert with_membership.membership.organisation.name
+        assert with_membership.professional.username
+    assert not queries.captured_queries
+    assert without.since == timezone.localdate()
+
+
+def _filled(queryset, family_pk):
+    """`queryset` with its slot filled in, as Django runs it."""
+    query = queryset.query
+    where = query.where
+    for child in where.children:
+        if isinstance(getattr(child, "rhs", None), Slot):
+            child.rhs = family_pk
+    return queryset
+
+
+def _shown(row):
+    """What a page reads of a row: the values of an instance and of what it joined."""
+    if not hasattr(row, "_meta"):
+        return row
+    joined = {
+        name: _shown(value) if value is not None else None
+        for name, value in row._state.fields_cache.items()
+    }
+    return ({f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields}, joined)
 
 
 def test_a_missing_value_is_refused(cast):
