@@ -28,7 +28,7 @@ from .models import (
     Moment,
     TimingAnchor,
 )
-from .selectors import ask_current_case_directors, current_case_directors
+from .selectors import ask_current_case_directors
 
 # Without a chain moment, a handover should be answered within a week.
 DEFAULT_ANSWER_DAYS = 7
@@ -161,9 +161,16 @@ def is_case_director(user, family: Family, *, request=None) -> bool:
     if not getattr(user, "pk", None):
         return False
     if request is not None:
-        recorded = current_case_directors(family, request=request)
-        return any(director.professional_id == user.pk for director in recorded)
+        return read_now(is_case_director_reads(user, family, request=request))
     return CaseDirector.objects.current().filter(family=family, professional=user).exists()
+
+
+def is_case_director_reads(user, family: Family, *, request) -> Reader:
+    """A reader (`kansrijk.core.together`) of `is_case_director` on a page: the casusregie
+    is asked with the other reads of its step (once per request: `current_case_directors`)."""
+    recorded = ask_current_case_directors(family, request=request)
+    yield
+    return any(director.professional_id == user.pk for director in recorded.rows())
 
 
 def case_director_history(family: Family) -> list[CaseDirector]:

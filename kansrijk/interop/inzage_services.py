@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
 from kansrijk.care.selectors_handovers import is_case_director as holds_recorded_casusregie
+from kansrijk.care.selectors_handovers import is_case_director_reads as recorded_casusregie_reads
 from kansrijk.core.audit import audit_record
 from kansrijk.core.models import AuditEvent
+from kansrijk.core.together import Reader
 from kansrijk.families import retention
 from kansrijk.families.models import Family, FamilyStatus
 
@@ -34,6 +36,11 @@ def is_case_director(user, family, *, request=None) -> bool:
     """Inzage and erasure are for whoever holds the recorded casusregie (no fallback on the
     care team's roles)."""
     return holds_recorded_casusregie(user, family, request=request)
+
+
+def is_case_director_reads(user, family, request) -> Reader:
+    """A reader (`kansrijk.core.together`) of `is_case_director` on a page."""
+    return recorded_casusregie_reads(user, family, request=request)
 
 
 def family_for_inzage(request, pk: int, *, detail: str, coalition=ACTIVE) -> Family:

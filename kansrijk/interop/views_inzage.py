@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader
 from kansrijk.families.pages import family_for_page
 from kansrijk.organisations.models import Role
 from kansrijk.organisations.permissions import role_required
@@ -28,9 +29,11 @@ class ReasonForm(forms.Form):
     )
 
 
-def inzage_file_section(request, family) -> dict | None:
-    """The link on the family file, for the case director only."""
-    if not inzage_services.is_case_director(request.user, family, request=request):
+def inzage_file_section(request, family) -> Reader:
+    """The link on the family file, for the case director only (a reader: the casusregie is
+    asked with the other sections' reads, `kansrijk.core.together`)."""
+    director = yield from inzage_services.is_case_director_reads(request.user, family, request)
+    if not director:
         return None
     return {"url": reverse("interop:inzage", args=[family.pk])}
 

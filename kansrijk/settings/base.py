@@ -173,13 +173,16 @@ TEMPLATES = [
                 "kansrijk.access.context_processors.break_the_glass_banner",
                 "kansrijk.access.context_processors.unread_notifications",
             ],
-            # `{% url %}`, the `date` filter and `{% translate "..." %}` that remember their
-            # answers (see the modules); everything else in them is Django's.
+            # `{% url %}`, the `date` filter, `{% translate "..." %}` and `{% static %}` that
+            # remember their answers (see the modules); everything else in them is Django's.
             "builtins": [
                 "kansrijk.core.templatetags.cached_url",
                 "kansrijk.core.templatetags.cached_dates",
             ],
-            "libraries": {"i18n": "kansrijk.core.templatetags.cached_i18n"},
+            "libraries": {
+                "i18n": "kansrijk.core.templatetags.cached_i18n",
+                "static": "kansrijk.core.templatetags.cached_static",
+            },
         },
     },
 ]

@@ -1,4 +1,5 @@
-"""`{% url %}` and `{% translate %}` that remember their answers give what Django's give.
+"""`{% url %}`, `{% translate %}` and `{% static %}` that remember their answers give what
+Django's give.
 
 Each template is rendered by the project's engine (the remembering tags, `cached_url` and
 `cached_i18n`) and by a stock Django engine, in Dutch and English and back, with other
@@ -22,7 +23,9 @@ from kansrijk.core.templatetags.cached_i18n import CachedTranslateNode
 from kansrijk.core.templatetags.cached_url import CachedURLNode
 
 PROJECT = engines["django"].engine
-STOCK = Engine(libraries={"i18n": "django.templatetags.i18n"})
+STOCK = Engine(
+    libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"}
+)
 
 TEMPLATES = [
     '{% load i18n %}{% translate "Uitloggen" %}',
@@ -43,6 +46,10 @@ TEMPLATES = [
     "{% url 'families:detail' family %}",
     "{% url 'families:nothing' pk as nothing %}[{{ nothing }}]",
     "{% url 'families:detail' pk as link %}<a href=\"{{ link }}\">",
+    "{% load static %}{% static 'core/kansrijk.css' %} {% static 'core/kansrijk.js' %}",
+    "{% load static %}{% static file %}",
+    "{% load static %}{% static 'core/kansrijk.css' as css %}[{{ css }}]",
+    "{% load static %}{% get_static_prefix %} {% get_media_prefix %}",
 ]
 
 
@@ -69,6 +76,7 @@ def test_the_same_as_djangos_tags_in_both_languages_and_back(source):
             "name": "families:detail",
             "word": f"Meldingen {pk}",
             "ref": f"<G{pk}>",
+            "file": f"core/{pk}&.css",
         }
         with override(language):
             assert _render(PROJECT, source, **values) == _render(STOCK, source, **values)
@@ -210,7 +218,11 @@ def _template_warnings(libraries):
 
 
 def test_the_system_check_accepts_our_i18n_and_still_reports_other_clashes():
-    assert _template_warnings({"i18n": "kansrijk.core.templatetags.cached_i18n"}) == []
+    ours = {
+        "i18n": "kansrijk.core.templatetags.cached_i18n",
+        "static": "kansrijk.core.templatetags.cached_static",
+    }
+    assert _template_warnings(ours) == []
     assert _template_warnings(
         {
             "i18n": "kansrijk.core.templatetags.cached_i18n",
@@ -234,3 +246,21 @@ def test_the_current_app_is_taken_as_django_takes_it(rf, current_app):
         for engine in (PROJECT, STOCK)
     }
     assert rendered[PROJECT] == rendered[STOCK] == "/gezinnen/3/ []"
+
+
+def test_a_static_url_follows_the_settings_it_depends_on():
+    template = PROJECT.from_string("{% load static %}{% static 'core/kansrijk.css' %}")
+    before = template.render(Context())
+    with override_settings(STATIC_URL="/elders/"):
+        assert template.render(Context()) == "/elders/core/kansrijk.css"
+    assert template.render(Context()) == before
+
+
+def test_a_static_url_is_looked_up_once(monkeypatch):
+    template = PROJECT.from_string("{% load static %}{% static 'core/once.css' %}")
+    first = template.render(Context())
+    monkeypatch.setattr(
+        "django.templatetags.static.StaticNode.handle_simple",
+        classmethod(lambda cls, path: pytest.fail("looked up again")),
+    )
+    assert template.render(Context()) == first
