@@ -7,9 +7,10 @@ reads differ between requests only in a few values (a family, a professional, a 
 ids). A `CompiledQuery` builds its queryset once, with a `Slot` where such a value goes,
 compiles it once, and on each `run(name=value, ...)` only fills the slots in:
 the SQL runs through the connection's cursor (counted and logged like any query) and its
-rows become model instances (with `select_related` and annotations) or `values()` dicts
-exactly as Django makes them, by Django's own iterables and the compiler of the first
-compilation.
+rows become model instances (with `select_related` and annotations), `values()` dicts or
+`values_list()` tuples exactly as Django makes them: by what `_Rows` worked out from the
+compiler of the first compilation, or, for a queryset with prefetches, by Django's own
+iterables.
 
 What else the queryset depends on must not change while the process lives, or must be part
 of the caller's key (a day, a threshold: see `kansrijk.worklist.selectors`). A slot is one
