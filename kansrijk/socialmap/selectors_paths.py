@@ -8,7 +8,16 @@ only for a family the file page already fetched through the access policy.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    FilteredRelation,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch
 from django.utils.http import urlencode
@@ -141,15 +150,13 @@ class NeedSuggestion:
         return Need(self.need).label
 
 
-def _options(
-    links: list[CarePathStepService], municipality_id: int | None, access: dict
-) -> list[StepOption]:
+def _options(links: list[CarePathStepService], municipality_id: int | None) -> list[StepOption]:
     """The municipality's alternatives when the step has any, else its general services.
 
-    `links` are the step's links to active services (general or this municipality's);
-    `access` maps a service to its access in the family's municipality. A service that is
-    not available there stays in the list, marked, so the professional sees why the path
-    has a gap.
+    `links` are the step's links to active services (general or this municipality's), each
+    with its service's access in the family's municipality joined (`access_here`, None when
+    the municipality has not said). A service that is not available there stays in the
+    list, marked, so the professional sees why the path has a gap.
     """
     own = [link for link in links if municipality_id and link.municipality_id == municipality_id]
     chosen = own or [link for link in links if link.municipality_id is None]
@@ -157,7 +164,8 @@ def _options(
         StepOption(
             service=link.service,
             alternative=bool(own),
-            access=access.get(link.service_id),
+            # Set only when the municipality has said (Django's join of a filtered relation).
+            access=getattr(link, "access_here", None),
             url=service_url(link.service_id, municipality_id),
         )
         for link in chosen
@@ -184,7 +192,7 @@ def _wanted(prefix: str, *, fits_route: bool = True) -> Q:
     )
 
 
-# The four queries of `family_suggestions`, compiled once (`CompiledQuery`): the family file
+# The three queries of `family_suggestions`, compiled once (`CompiledQuery`): the family file
 # reads them on every visit.
 _PATHS = CompiledQuery(lambda: CarePath.objects.filter(_wanted("")).order_by("route", "name", "pk"))
 _STEPS = CompiledQuery(
@@ -196,16 +204,16 @@ _LINKS = CompiledQuery(
             _wanted("step__care_path__"), service__status=ServiceStatus.ACTIVE
         )
         .filter(Q(municipality__isnull=True) | Q(municipality_id=Slot("municipality")))
-        .select_related("service__organization")
+        # The service's access in the family's municipality (at most one: unique per
+        # service and municipality), joined rather than read apart.
+        .annotate(
+            access_here=FilteredRelation(
+                "service__municipality_access",
+                condition=Q(service__municipality_access__municipality_id=Slot("municipality")),
+            )
+        )
+        .select_related("service__organization", "access_here")
         .order_by("service__name", "pk")
-    )
-)
-_ACCESS = CompiledQuery(
-    lambda: MunicipalityAccess.objects.filter(
-        municipality_id=Slot("municipality"),
-        service_id__in=CarePathStepService.objects.filter(
-            _wanted("step__care_path__", fits_route=False)
-        ).values("service_id"),
     )
 )
 
@@ -219,13 +227,12 @@ def family_suggestions(family, needs: dict[str, list[str]]) -> list[NeedSuggesti
 def family_suggestions_reads(family, needs: dict[str, list[str]]) -> Reader:
     """A reader (`kansrijk.core.together`) of `family_suggestions`.
 
-    Four queries in one round trip, whatever the number of paths, steps and services and
+    Three queries in one round trip, whatever the number of paths, steps and services and
     whether the family has needs at all (the file page costs the same for every family): the
-    paths, their
-    steps, the steps' active services (general ones and the family's municipality's
-    alternatives) with their provider, and those services' access in the family's
-    municipality. Each filters on the paths by join, not on a list of ids, so none depends
-    on what an earlier one found. Without needs they run on a need no path has ("").
+    paths, their steps, and the steps' active services (general ones and the family's
+    municipality's alternatives) with their provider and their access in the family's
+    municipality joined. Each filters on the paths by join, not on a list of ids, so none
+    depends on what an earlier one found. Without needs they run on a need no path has ("").
 
     Paths for any route and for the family's current route are shown; before a route is
     chosen, paths of every route (each says its route). The route is `signaling`'s, read as
@@ -238,16 +245,15 @@ def family_suggestions_reads(family, needs: dict[str, list[str]]) -> Reader:
         "family": family.pk,
         "municipality": municipality_id,
     }
-    paths, steps, links, accesses = yield from side_by_side(
-        query.reads(**values) for query in (_PATHS, _STEPS, _LINKS, _ACCESS)
+    paths, steps, links = yield from side_by_side(
+        query.reads(**values) for query in (_PATHS, _STEPS, _LINKS)
     )
-    access = {row.service_id: row for row in accesses}
     links_of: dict[int, list[CarePathStepService]] = {}
     for link in links:
         links_of.setdefault(link.step_id, []).append(link)
     steps_of: dict[int, list[StepSuggestion]] = {}
     for step in steps:
-        options = _options(links_of.get(step.pk, []), municipality_id, access)
+        options = _options(links_of.get(step.pk, []), municipality_id)
         steps_of.setdefault(step.care_path_id, []).append(StepSuggestion(step, options))
     by_need: dict[str, list[PathSuggestion]] = {}
     for path in paths:

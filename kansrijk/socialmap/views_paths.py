@@ -373,10 +373,10 @@ def paths_file_section(request, family) -> Reader:
     each step's services in the family's municipality.
 
     A fixed number of queries, however many paths, steps and services and whether or not
-    the family has needs: one per need source (two), and four for the suggestions (paths,
-    steps, step services with provider, their access in the family's municipality). A
+    the family has needs: one per need source (two), and three for the suggestions (paths,
+    steps, step services with provider and their access in the family's municipality). A
     reader (`kansrijk.core.together`): the sources' queries go out with the other sections',
-    the suggestions' four together after them. Whether the viewer may refer comes from the
+    the suggestions' three together after them. Whether the viewer may refer comes from the
     care team the file page prefetched.
     """
     needs = yield from family_needs_reads(family)

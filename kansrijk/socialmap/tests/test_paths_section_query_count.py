@@ -18,10 +18,10 @@ from kansrijk.testing.socialmap_paths import make_path
 pytestmark = pytest.mark.django_db
 
 # Two need sources: the open concerns (1) and the newest final assessment (1). The
-# suggestions: the paths (1), their steps (1), the steps' active services with provider (1),
-# those services' access in the family's municipality (1). Whether the viewer may refer
-# comes from the care team the file page prefetched (here: fetched, 1).
-SECTION = 7
+# suggestions: the paths (1), their steps (1), the steps' active services with provider and
+# their access in the family's municipality (1). Whether the viewer may refer comes from the
+# care team the file page prefetched (here: fetched, 1).
+SECTION = 6
 
 
 def add_paths(cast, municipality, count: int) -> None:
