@@ -198,7 +198,8 @@ class _Rows:
                 else [*query.extra_select, *query.values_select, *query.annotation_select]
             )
         self._populators: dict[str, list] = {}
-        self._converters: dict[int, dict] = {}
+        # id(connection) -> the kept compiler on that connection and its columns' converters
+        self._converting: dict[int, tuple[SQLCompiler, dict]] = {}
 
     @classmethod
     def of(cls, queryset: QuerySet, compiler: SQLCompiler) -> "_Rows | None":
@@ -218,15 +219,19 @@ class _Rows:
         """The results of the fetched `rows`, read on `connection`."""
         if self.col_count is not None:
             rows = [row[: self.col_count] for row in rows]
-        converters = self._converters.get(id(connection))
-        if converters is None:
+        converting = self._converting.get(id(connection))
+        if converting is None:
             # What converts the columns' values (dates, booleans, decimals), as Django finds
             # it, on this connection: the same for every run.
             compiler = _copy(self.compiler)
             compiler.connection = connection
-            converters = self._converters[id(connection)] = compiler.get_converters(self.columns)
+            converting = self._converting[id(connection)] = (
+                compiler,
+                compiler.get_converters(self.columns),
+            )
+        compiler, converters = converting
         if converters:
-            rows = list(_converted(rows, converters, connection))
+            rows = list(compiler.apply_converters(rows, converters))
         iterable = self.iterable
         if iterable is ModelIterable:
             return self._instances(rows, connection.alias)
@@ -257,18 +262,6 @@ class _Rows:
 
 
 _ITERABLES = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
-
-
-def _converted(rows, converters: dict, connection):
-    """`SQLCompiler.apply_converters`, on `connection`."""
-    converters = list(converters.items())
-    for row in map(list, rows):
-        for position, (functions, expression) in converters:
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-        yield row
 
 
 class Asked:
