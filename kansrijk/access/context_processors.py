@@ -2,7 +2,8 @@
 
 Both values are lazy and read together: a page (or an htmx partial) that shows neither costs
 no query, and one that shows them costs exactly one, however many accesses or
-notifications.
+notifications. A page that reads its own data together (`kansrijk.core.together`) may ask
+that one query with its own (`header_reads`).
 """
 
 from django.db.models import DateTimeField, F, FilteredRelation, OuterRef, Q
@@ -13,6 +14,7 @@ from kansrijk.core.compiled import CompiledQuery
 from kansrijk.core.expressions import Slot, subquery_count
 from kansrijk.core.models import Notification
 from kansrijk.core.reversing import reverse
+from kansrijk.core.together import Reader, read_now
 from kansrijk.organisations.models import Professional
 
 
@@ -26,21 +28,35 @@ def _header(request, user) -> dict:
     per request (both context processors ask; whichever asks first reads them)."""
     found = getattr(request, "_kansrijk_header", None)
     if found is None:
-        rows = _HEADER.run(user=user.pk, now=timezone.now())
-        found = {
-            "unread": rows[0]["unread"] if rows else 0,
-            "running": [
-                {
-                    "reference": row["reference"],
-                    "url": reverse("families:detail", args=[row["family_id"]]),
-                    "expires_at": row["expires_at"],
-                }
-                for row in rows
-                if row["family_id"] is not None
-            ],
-        }
-        request._kansrijk_header = found
+        found = read_now(header_reads(request, user))
     return found
+
+
+def header_reads(request, user=None) -> Reader:
+    """A reader (`kansrijk.core.together`) of what the header shows, kept on the request
+    for the context processors: a page that reads its own data together can ask the
+    header's query in the same round trip. Asks nothing when it was read already or nobody
+    is logged in."""
+    user = user or _logged_in(request)
+    found = getattr(request, "_kansrijk_header", None)
+    if user is None or found is not None:
+        return found
+    asked = _HEADER.ask(user=user.pk, now=timezone.now())
+    yield
+    rows = asked.rows()
+    request._kansrijk_header = {
+        "unread": rows[0]["unread"] if rows else 0,
+        "running": [
+            {
+                "reference": row["reference"],
+                "url": reverse("families:detail", args=[row["family_id"]]),
+                "expires_at": row["expires_at"],
+            }
+            for row in rows
+            if row["family_id"] is not None
+        ],
+    }
+    return request._kansrijk_header
 
 
 def break_the_glass_banner(request):

@@ -30,7 +30,7 @@ from django.utils import timezone
 from kansrijk.access.policy import families_visible_to
 from kansrijk.core.compiled import CompiledQuery, keep_prefetched
 from kansrijk.core.expressions import Slot
-from kansrijk.core.together import Reader, read_now
+from kansrijk.core.together import Reader
 from kansrijk.organisations.models import Coalition, Professional
 
 from .models import (
@@ -213,11 +213,6 @@ def visible_family(
 def family_pages() -> QuerySet[Family]:
     """Families as a page fetches one through the policy: with the municipality joined."""
     return Family.objects.select_related("municipality")
-
-
-def family_file(family: Family) -> Family:
-    """`family`, granted by the policy, with what its file page shows (`family_file_reads`)."""
-    return read_now(family_file_reads(family))
 
 
 def family_file_reads(family: Family) -> Reader:

@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from kansrijk.access.context_processors import header_reads
 from kansrijk.access.models import AccessEvent
 from kansrijk.access.policy import get_family_for_user
 from kansrijk.access.services import access_event_record
+from kansrijk.core.together import read_together
 from kansrijk.organisations.models import Role
 
 from . import selectors, services
@@ -266,7 +268,10 @@ def family_create(request):
 
 
 def family_detail(request, pk: int):
-    family = selectors.family_file(_family(request, pk))
+    # The file's own reads and the header's query (unread notifications) in one round trip.
+    family, _header = read_together(
+        [selectors.family_file_reads(_family(request, pk)), header_reads(request)]
+    )
     consents = {consent.purpose: consent for consent in family.consents_in_force}
     care_team = family.current_care_team
     return render(

@@ -80,3 +80,27 @@ def test_a_tiny_benchmark_writes_every_endpoint_with_numbers(tmp_path):
         assert step["errors"] == 0, (name, step["statuses"], step["failures"])
     assert isinstance(run["access_log_write"]["p95_ms"], Real)
     assert "Targets of issue 5" in stdout
+
+
+def test_the_benchmarks_browser_sends_a_csrf_cookie_that_the_pages_keep(client, db):
+    # As a browser after its first page: a page with a form keeps the CSRF secret the browser
+    # got instead of making a new one on every request.
+    from django.urls import reverse
+
+    from bench.run import browser_cookies
+
+    header = browser_cookies("a-session-key")
+    cookies = dict(part.split("=", 1) for part in header.split("; "))
+    assert set(cookies) == {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    assert cookies[settings.SESSION_COOKIE_NAME] == "a-session-key"
+
+    client.cookies[settings.CSRF_COOKIE_NAME] = cookies[settings.CSRF_COOKIE_NAME]
+    with_cookie = client.get(reverse("access:login"))
+    assert with_cookie.status_code == 200
+    assert b'name="csrfmiddlewaretoken"' in with_cookie.content
+    sent = cookies[settings.CSRF_COOKIE_NAME]
+    assert with_cookie.cookies[settings.CSRF_COOKIE_NAME].value == sent
+
+    del client.cookies[settings.CSRF_COOKIE_NAME]
+    without = client.get(reverse("access:login"))
+    assert without.cookies[settings.CSRF_COOKIE_NAME].value not in ("", sent)

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.dates import format_date
 from kansrijk.core.modelbase import KansrijkModel
 from kansrijk.families.validators import mask_bsn, normalise_bsn, validate_bsn
 
@@ -181,4 +182,4 @@ class Pregnancy(KansrijkModel):
 
 
 def _format(value: date) -> str:
-    return formats.date_format(value, "j F Y")
+    return format_date(value, "j F Y")

@@ -69,3 +69,41 @@ def test_a_full_file_costs_as_many_queries_as_a_bare_one(cast):
     assert 'data-testid="case-director-none"' in bare_page
     assert "Volgens de rollen in het zorgteam" in bare_page
     assert full_count == screened_count == bare_count
+
+
+def test_the_headers_query_goes_with_the_files_own_reads(cast, monkeypatch):
+    # The header's unread notifications are asked in the round trip of the household, care
+    # team and consents, not in one of their own while the page renders.
+    from contextlib import contextmanager
+
+    from kansrijk.core import together
+    from kansrijk.core.models import Notification
+
+    family = make_family(cast)
+    Notification.objects.create(recipient=cast.case_director, text="Nieuwe overdracht")
+    blocks = []
+    reading = together.reading_together
+
+    @contextmanager
+    def counted(using="default"):
+        blocks.append(len(blocks))
+        with reading(using):
+            yield
+
+    monkeypatch.setattr(together, "reading_together", counted)
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append((blocks[-1] if blocks else None, sql))
+        return execute(sql, params, many, context)
+
+    client = logged_in_client(cast.case_director)
+    with connection.execute_wrapper(record):
+        response = client.get(reverse("families:detail", args=[family.pk]))
+
+    assert response.status_code == 200
+    assert "Meldingen (1" in response.content.decode()
+    (header_block,) = [block for block, sql in queries if "core_notification" in sql]
+    (persons_block,) = [block for block, sql in queries if 'FROM "families_person"' in sql]
+    assert header_block is not None
+    assert header_block == persons_block
