@@ -13,7 +13,9 @@ One run, start to end:
    loopback port;
 4. for each concurrency level, for each endpoint, a separate load-generating process
    (`bench/load.py`): requests per second, p50/p95/p99 latency, SQL queries per request
-   (from `X-Query-Count`), and afterwards the RSS of each gunicorn worker;
+   (from `X-Query-Count`), and afterwards the RSS of each gunicorn worker; the baseline
+   again after every `BASELINE_EVERY` endpoints, each endpoint's ratio being to the two
+   baseline steps around it;
 5. the cost of writing one access event (`access_event_record`), timed in-process after the
    server stopped, relative to the family file's p95 at one client;
 6. a table on the terminal, the run merged into the results file (`bench/results.json`) and
@@ -200,6 +202,14 @@ ENDPOINTS = [
     Endpoint("portal_home", "portal plan", "/mijn/", "family"),
 ]
 
+
+# At each concurrency the baseline is measured again after every this many endpoints, and an
+# endpoint's throughput is stated as a ratio to the mean of the two baseline steps it lies
+# between. The machine's speed moves by a tenth or more over the minutes one concurrency level
+# takes: a ratio to a single baseline step at the start of the level moved with it (the family
+# file's ratio at one client went from 23% to 34% between two runs of the same code, with the
+# baseline at 186 and 144 requests per second; issue 5).
+BASELINE_EVERY = 5
 
 # The family rotations (`_rotations`), and how many candidates `pick_actor` tries to find a
 # professional with families of each.
@@ -893,27 +903,43 @@ def measure(
                 f"{warm['statuses']} {warm['failures']}"
             )
 
-    for concurrency in scale.concurrency:
-        for endpoint in ENDPOINTS:
-            with CpuMeter(server.pid, database_url) as cpu:
-                step = load(
-                    port=port,
-                    paths=endpoint_paths(endpoint, actor),
-                    header=auth_header(endpoint, actor),
-                    concurrency=concurrency,
-                    requests=scale.requests,
-                    time_limit=scale.time_limit,
-                )
-            step["cpu_per_request"] = cpu.per_request(step)
-            results[endpoint.name]["concurrency"][str(concurrency)] = step
-            rss[endpoint.name].append(max(workers_rss(server.pid), default=0.0))
-            spent = step["cpu_per_request"]
-            log(
-                f"{endpoint.label:<15} c={concurrency:<3} {step['rps']:>8.1f} req/s  "
-                f"p95 {step['p95_ms']:>8.1f} ms  errors {step['errors']}  CPU ms/request: "
-                f"app {spent['app_ms']:.1f}, db {spent['database_ms']:.1f}, "
-                f"client {spent['client_ms']:.1f}, other {spent['other_ms']:.1f}"
+    def step_of(endpoint: Endpoint, concurrency: int, *, again: bool = False) -> dict:
+        with CpuMeter(server.pid, database_url) as cpu:
+            step = load(
+                port=port,
+                paths=endpoint_paths(endpoint, actor),
+                header=auth_header(endpoint, actor),
+                concurrency=concurrency,
+                requests=scale.requests,
+                time_limit=scale.time_limit,
             )
+        step["cpu_per_request"] = cpu.per_request(step)
+        rss[endpoint.name].append(max(workers_rss(server.pid), default=0.0))
+        spent = step["cpu_per_request"]
+        label = f"{endpoint.label} (again)" if again else endpoint.label
+        log(
+            f"{label:<15} c={concurrency:<3} {step['rps']:>8.1f} req/s  "
+            f"p95 {step['p95_ms']:>8.1f} ms  errors {step['errors']}  CPU ms/request: "
+            f"app {spent['app_ms']:.1f}, db {spent['database_ms']:.1f}, "
+            f"client {spent['client_ms']:.1f}, other {spent['other_ms']:.1f}"
+        )
+        return step
+
+    baseline, *others = ENDPOINTS
+    for concurrency in scale.concurrency:
+        level = str(concurrency)
+        first = step_of(baseline, concurrency)
+        results[baseline.name]["concurrency"][level] = first
+        # The baseline's requests per second in each of its steps at this level, and for
+        # each endpoint the two steps it lies between (`baseline_ratio` below).
+        brackets = [first["rps"]]
+        for index, endpoint in enumerate(others, start=1):
+            step = step_of(endpoint, concurrency)
+            step["baseline_bracket"] = len(brackets) - 1
+            results[endpoint.name]["concurrency"][level] = step
+            if index % BASELINE_EVERY == 0 or index == len(others):
+                brackets.append(step_of(baseline, concurrency, again=True)["rps"])
+        first["baseline_rps_steps"] = brackets
 
     for endpoint in ENDPOINTS:
         entry = results[endpoint.name]
@@ -925,8 +951,15 @@ def measure(
         entry["queries_seen"] = counts
         entry["worker_rss_mb"] = max(rss[endpoint.name], default=0.0)
         for level, step in entry["concurrency"].items():
-            baseline = results["baseline"]["concurrency"][level]["rps"]
-            step["baseline_ratio"] = round(step["rps"] / baseline, 3) if baseline else None
+            if endpoint is baseline:
+                step["baseline_ratio"] = 1.0 if step["rps"] else None
+                continue
+            steps = results[baseline.name]["concurrency"][level]["baseline_rps_steps"]
+            around = steps[step["baseline_bracket"] : step["baseline_bracket"] + 2]
+            step["baseline_rps"] = round(statistics.mean(around), 1)
+            step["baseline_ratio"] = (
+                round(step["rps"] / step["baseline_rps"], 3) if step["baseline_rps"] else None
+            )
     return results
 
 

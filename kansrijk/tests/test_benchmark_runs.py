@@ -7,6 +7,7 @@ the benchmark's business, not the suite's; only the shape and the numbers' prese
 """
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 
-from bench.run import ENDPOINTS
+from bench.run import BASELINE_EVERY, ENDPOINTS
 
 BASE_DIR = Path(settings.BASE_DIR)
 STEP_FIELDS = ["rps", "p50_ms", "p95_ms", "p99_ms", "baseline_ratio", "requests", "errors"]
@@ -80,6 +81,18 @@ def test_a_tiny_benchmark_writes_every_endpoint_with_numbers(tmp_path):
         assert step["errors"] == 0, (name, step["statuses"], step["failures"])
     assert isinstance(run["access_log_write"]["p95_ms"], Real)
     assert "Targets of issue 5" in stdout
+
+    # Each endpoint's ratio is to the baseline steps just before and after it.
+    baseline_steps = run["endpoints"]["baseline"]["concurrency"]["1"]["baseline_rps_steps"]
+    others = [endpoint.name for endpoint in ENDPOINTS[1:]]
+    assert len(baseline_steps) == 1 + math.ceil(len(others) / BASELINE_EVERY)
+    assert run["endpoints"]["baseline"]["concurrency"]["1"]["baseline_ratio"] == 1.0
+    for index, name in enumerate(others):
+        step = run["endpoints"][name]["concurrency"]["1"]
+        assert step["baseline_bracket"] == index // BASELINE_EVERY, name
+        around = baseline_steps[step["baseline_bracket"] : step["baseline_bracket"] + 2]
+        assert step["baseline_rps"] == round((around[0] + around[1]) / 2, 1), name
+        assert step["baseline_ratio"] == round(step["rps"] / step["baseline_rps"], 3), name
 
 
 def test_the_benchmarks_browser_sends_a_csrf_cookie_that_the_pages_keep(client, db):
