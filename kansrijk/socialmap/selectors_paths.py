@@ -182,12 +182,12 @@ def _fits_route(family_pk, prefix: str = "") -> Q:
     )
 
 
-def _wanted(prefix: str, *, fits_route: bool = True) -> Q:
+def _wanted(prefix: str) -> Q:
     """The coalition's active paths for the needs, fitting the family's route (`prefix`
     leads from the model read to its care path). Slots: coalition, needs, family."""
     return Q(
         InIds(f"{prefix}need", IdsSlot("needs")),
-        _fits_route(Slot("family"), prefix) if fits_route else Q(),
+        _fits_route(Slot("family"), prefix),
         **{f"{prefix}coalition_id": Slot("coalition"), f"{prefix}is_active": True},
     )
 
